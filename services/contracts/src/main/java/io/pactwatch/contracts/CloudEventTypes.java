@@ -1,0 +1,19 @@
+package io.pactwatch.contracts;
+
+/**
+ * CloudEvents {@code type} and {@code source} attributes written (binary mode, {@code ce_*} headers) on every record,
+ * so a consumer can route or audit a record without parsing its value.
+ */
+public final class CloudEventTypes {
+
+    public static final String RAW_ARTICLE = "io.pactwatch.article.raw.v1";
+    public static final String CLASSIFIED_ARTICLE = "io.pactwatch.article.classified.v1";
+    public static final String AGREEMENT_EVENT = "io.pactwatch.agreement-event.v1";
+
+    public static final String SOURCE_FEED_POLLER = "/pactwatch/feed-poller";
+    public static final String SOURCE_CLASSIFIER = "/pactwatch/classifier";
+    public static final String SOURCE_NOTIFIER = "/pactwatch/notifier";
+
+    private CloudEventTypes() {
+    }
+}
