@@ -18,8 +18,19 @@ public final class ChildProcess {
     private final List<String> command;
     private final Map<String, String> env;
     private final Path logFile;
+    /** Every child started by this JVM, oldest first; stopped newest first when the JVM exits. */
+    private static final java.util.Deque<ChildProcess> STARTED = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            java.util.Iterator<ChildProcess> newestFirst = STARTED.descendingIterator();
+            while (newestFirst.hasNext()) {
+                newestFirst.next().stop();
+            }
+        }, "stop-child-processes"));
+    }
+
     private Process process;
-    private boolean stopHookRegistered;
 
     public ChildProcess(String name, List<String> command, Map<String, String> env, Path logFile) {
         this.name = name;
@@ -54,9 +65,8 @@ public final class ChildProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(env);
             process = builder.start();
-            if (!stopHookRegistered) {
-                Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-" + name));
-                stopHookRegistered = true;
+            if (!STARTED.contains(this)) {
+                STARTED.add(this);
             }
             return this;
         } catch (IOException e) {

@@ -1,0 +1,205 @@
+package io.pactwatch.local;
+
+import io.pactwatch.contracts.Json;
+import io.pactwatch.local.demo.DemoFeedServer;
+import io.pactwatch.local.demo.MailCatcher;
+import io.pactwatch.local.demo.SlackCapture;
+import io.pactwatch.local.demo.Timeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole pipeline on one machine without Docker: a KRaft broker, the local PostgreSQL, the demo feed site, a Slack
+ * stand-in, a mail catcher and the three services as separate JVMs. {@code ./pactwatch run} and the end-to-end test
+ * both drive it; tests can kill -9 and restart any service.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final PipelineSettings settings;
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private KafkaBroker broker;
+    private DemoFeedServer feeds;
+    private SlackCapture slack;
+    private MailCatcher mail;
+
+    public Pipeline(PipelineSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and waits until every service reports ready. */
+    public Pipeline start() {
+        try {
+            Files.createDirectories(settings.workDir().resolve("logs"));
+            broker = new KafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.workDir().resolve("kafka/data"), logFile("kafka")).start();
+            broker.createTopics(TopicSpec.pipeline());
+            LocalPostgres postgres = LocalPostgres.fromEnvironment();
+            for (String db : List.of(settings.pollerDatabase(), settings.notifierDatabase())) {
+                if (settings.freshDatabases()) {
+                    postgres.recreateDatabase(db);
+                } else {
+                    postgres.ensureDatabase(db);
+                }
+            }
+            feeds = new DemoFeedServer(Timeline.bundled(), "127.0.0.1", settings.feedServerPort(),
+                    settings.timelineSpeed()).start();
+            slack = new SlackCapture("127.0.0.1", settings.slackPort()).start();
+            mail = new MailCatcher(settings.smtpPort(), settings.mailWebPort()).start();
+            writeFeedsFile();
+            for (String service : Services.START_ORDER) {
+                startService(service);
+            }
+            for (String service : Services.START_ORDER) {
+                awaitReady(service, Duration.ofSeconds(90));
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ChildProcess startService(String service) {
+        ChildProcess process = services.computeIfAbsent(service, s -> ChildProcess.java(s,
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                Services.runnableJar(s).toString(), null, List.of(), environment(s), logFile(s)));
+        return process.start();
+    }
+
+    public void kill9(String service) {
+        services.get(service).kill9();
+    }
+
+    public void restart(String service) {
+        startService(service);
+        awaitReady(service, Duration.ofSeconds(90));
+    }
+
+    public void awaitReady(String service, Duration timeout) {
+        ChildProcess process = services.get(service);
+        String url = serviceUrl(service) + "/q/health/ready";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Http.Response last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited during start; log: " + process.logFile());
+            }
+            last = Http.get(url, null);
+            if (last.status() == 200 && last.body().contains("UP")) {
+                return;
+            }
+            Ports.sleep(300);
+        }
+        throw new IllegalStateException(service + " not ready after " + timeout + " (" + last + "); log: "
+                + process.logFile());
+    }
+
+    public String serviceUrl(String service) {
+        return "http://127.0.0.1:" + settings.portOf(service);
+    }
+
+    private Map<String, String> environment(String service) {
+        LocalPostgres postgres = LocalPostgres.fromEnvironment();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.portOf(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        env.put("PACTWATCH_ADMIN_TOKEN", settings.adminToken());
+        String database = switch (service) {
+            case Services.POLLER -> settings.pollerDatabase();
+            case Services.NOTIFIER -> settings.notifierDatabase();
+            default -> null;
+        };
+        if (database != null) {
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        }
+        if (service.equals(Services.POLLER)) {
+            env.put("PACTWATCH_POLLER_FEEDS_FILE", feedsFile().toString());
+            env.put("PACTWATCH_POLLER_SSRF_ALLOWLIST", "127.0.0.1/32");
+        }
+        if (service.equals(Services.NOTIFIER)) {
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(settings.smtpPort()));
+            env.put("QUARKUS_MAILER_FROM", "pactwatch@localhost");
+            env.put("QUARKUS_MAILER_MOCK", "false");
+            env.put("PACTWATCH_NOTIFIER_PUBLIC_URL", serviceUrl(Services.NOTIFIER));
+            env.put("PACTWATCH_NOTIFIER_SLACK_ALLOWED_HOSTS", slack.hostAndPort());
+            env.put("PACTWATCH_NOTIFIER_CONSOLE_ENABLED", "true");
+        }
+        env.putAll(settings.extraEnv().getOrDefault(service, Map.of()));
+        return env;
+    }
+
+    private void writeFeedsFile() throws IOException {
+        List<Map<String, Object>> declared = feeds.timeline().feeds().stream().map(f -> {
+            Map<String, Object> feed = new LinkedHashMap<>();
+            feed.put("name", f.title());
+            feed.put("url", feeds.feedUrl(f.id()));
+            feed.put("intervalSeconds", settings.pollIntervalSeconds());
+            feed.put("enabled", true);
+            feed.put("tags", List.of("demo"));
+            feed.put("fullText", false);
+            return feed;
+        }).toList();
+        Files.writeString(feedsFile(), Json.write(declared));
+    }
+
+    private Path feedsFile() {
+        return settings.workDir().resolve("demo-feeds.json");
+    }
+
+    private Path logFile(String component) {
+        return settings.workDir().resolve("logs").resolve(component + ".log");
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public DemoFeedServer feeds() {
+        return feeds;
+    }
+
+    public SlackCapture slack() {
+        return slack;
+    }
+
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    public ChildProcess service(String name) {
+        return services.get(name);
+    }
+
+    @Override
+    public void close() {
+        List<String> reverse = new java.util.ArrayList<>(services.keySet());
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(s -> services.get(s).stop());
+        for (AutoCloseable c : new AutoCloseable[] {feeds, slack, mail}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception ignored) {
+                // closing a local test server cannot fail in a way that matters here
+            }
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.pactwatch.local.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.pactwatch.contracts.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * A local stand-in for Slack incoming webhooks: records every message POSTed to {@code /hooks/<name>} and answers
+ * 200 "ok" like Slack does. {@code GET /messages} lists what arrived. Used by the local demo and the end-to-end test.
+ */
+public final class SlackCapture implements AutoCloseable {
+
+    /** One received webhook call. */
+    public record Received(String hook, Instant at, JsonNode payload) {
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Consumer<Received> listener = r -> {
+    };
+
+    public SlackCapture(String host, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(host, port), 32);
+        server.createContext("/hooks/", this::hook);
+        server.createContext("/messages", this::list);
+        server.setExecutor(Executors.newFixedThreadPool(2));
+    }
+
+    public SlackCapture start() {
+        server.start();
+        return this;
+    }
+
+    public void onMessage(Consumer<Received> listener) {
+        this.listener = listener;
+    }
+
+    public String webhookUrl(String name) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    }
+
+    public String hostAndPort() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<Received> received() {
+        return new ArrayList<>(received);
+    }
+
+    private void hook(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "text/plain", "POST only");
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode payload;
+        try {
+            payload = Json.mapper().readTree(body);
+        } catch (IOException e) {
+            respond(exchange, 400, "text/plain", "invalid_payload");
+            return;
+        }
+        Received r = new Received(exchange.getRequestURI().getPath().substring("/hooks/".length()), Instant.now(), payload);
+        received.add(r);
+        listener.accept(r);
+        respond(exchange, 200, "text/plain", "ok");
+    }
+
+    private void list(HttpExchange exchange) throws IOException {
+        respond(exchange, 200, "application/json", Json.write(received));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
