@@ -10,6 +10,7 @@ import io.pactwatch.contracts.EventType;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.RawArticle;
 import io.pactwatch.contracts.Topics;
+import io.pactwatch.local.DemoClient;
 import io.pactwatch.local.Pipeline;
 import io.pactwatch.local.PipelineSettings;
 import io.pactwatch.local.Services;
