@@ -1,0 +1,42 @@
+package io.pactwatch.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The manifest sets every check runs on: the base's files as written, and the base and each overlay as
+ * Kustomize renders them (only when a renderer is installed; {@link StrictLoadingTest} reports the skip).
+ */
+final class ManifestSets {
+
+    static final List<String> RENDERED = List.of("base", "overlays/dev", "overlays/prod");
+    private static final Map<String, ManifestSet> CACHE = new ConcurrentHashMap<>();
+
+    private ManifestSets() {
+    }
+
+    static ManifestSet baseFiles() {
+        return CACHE.computeIfAbsent("base files", k -> ManifestSet.baseFiles());
+    }
+
+    static ManifestSet rendered(String dir) {
+        return CACHE.computeIfAbsent(dir, ManifestSet::rendered);
+    }
+
+    /** Base files always; rendered sets when kubectl or kustomize is on the PATH. */
+    static List<ManifestSet> all() {
+        List<ManifestSet> sets = new ArrayList<>();
+        sets.add(baseFiles());
+        if (Kustomize.renderer().isPresent()) {
+            RENDERED.forEach(d -> sets.add(rendered(d)));
+        }
+        return sets;
+    }
+
+    /** Sets in which every Secret is expected to be present (dev generates its throwaway secrets). */
+    static boolean secretsIncluded(ManifestSet set) {
+        return set.name().endsWith("overlays/dev");
+    }
+}
