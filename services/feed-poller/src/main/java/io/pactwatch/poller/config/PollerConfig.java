@@ -1,0 +1,80 @@
+package io.pactwatch.poller.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Typed configuration of the poller ({@code pactwatch.poller.*}); see docs/feed-poller.md#configuration. */
+@ConfigMapping(prefix = "pactwatch.poller")
+public interface PollerConfig {
+
+    /** How often due feeds are claimed. */
+    @WithDefault("1s")
+    Duration tick();
+
+    /** Fetches in flight at once, across all feeds of this replica. */
+    @WithDefault("16")
+    int maxConcurrentFetches();
+
+    /** Smallest interval a feed may have, in seconds. */
+    @WithDefault("60")
+    int minIntervalSeconds();
+
+    /** ± fraction of the interval added at random, so feeds of one host spread out. */
+    @WithDefault("0.1")
+    double jitter();
+
+    /** Longest wait after repeated failures. */
+    @WithDefault("6h")
+    Duration maxBackoff();
+
+    /** Longest wait a feed's ttl / Cache-Control may ask for. */
+    @WithDefault("2h")
+    Duration maxRefreshHint();
+
+    /** Consecutive failures after which a feed is flagged failing. */
+    @WithDefault("5")
+    int failingThreshold();
+
+    /** How long a claimed feed belongs to this replica; a dead replica's feeds are free again after it. */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** This replica's lease-owner name; defaults to the host name. */
+    Optional<String> instanceId();
+
+    /** JSON file of config-declared feeds (GitOps), synced into the registry at start. */
+    Optional<String> feedsFile();
+
+    /** Address blocks (CIDR) that the SSRF guard lets through, e.g. 127.0.0.1/32 for a local demo. */
+    Optional<List<String>> ssrfAllowlist();
+
+    Limits limits();
+
+    /** Bounds on what one fetch may cost. */
+    interface Limits {
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Longest silence while reading. */
+        @WithDefault("10s")
+        Duration readTimeout();
+
+        /** Longest whole fetch, redirects included: a slow-drip server is cut off here. */
+        @WithDefault("30s")
+        Duration totalTimeout();
+
+        /** Cap on the decompressed body. */
+        @WithDefault("5242880")
+        long maxBodyBytes();
+
+        @WithDefault("5")
+        int maxRedirects();
+
+        /** Items read per fetch; the rest of a flood waits for the next poll. */
+        @WithDefault("200")
+        int maxItemsPerFetch();
+    }
+}

@@ -1,0 +1,174 @@
+package io.pactwatch.poller.fetch;
+
+import io.pactwatch.poller.config.PollerConfig;
+import io.pactwatch.poller.domain.PollSchedule;
+import io.pactwatch.poller.domain.SsrfGuard;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fetches a feed with a non-blocking Vert.x client: conditional GET, gzip decompressed under a body cap, redirects
+ * followed by hand (each hop re-checked by the SSRF guard) up to a cap, connect/idle/total timeouts.
+ */
+@ApplicationScoped
+public class FeedFetcher {
+
+    private static final String USER_AGENT = "pactwatch-feed-poller/0.1 (+https://github.com/pactwatch)";
+
+    private final HttpClient client;
+    private final PollerConfig.Limits limits;
+    private final SsrfGuard guard;
+
+    public FeedFetcher(Vertx vertx, PollerConfig config) {
+        this.limits = config.limits();
+        this.guard = new SsrfGuard(config.ssrfAllowlist().orElse(java.util.List.of()));
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) limits.connectTimeout().toMillis())
+                .setIdleTimeout((int) limits.readTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setDecompressionSupported(true)
+                .setMaxPoolSize(config.maxConcurrentFetches())
+                .setTrustAll(false));
+    }
+
+    public SsrfGuard guard() {
+        return guard;
+    }
+
+    public Uni<FetchResult> fetch(String url, String etag, String lastModified) {
+        return hop(URI.create(url), etag, lastModified, limits.maxRedirects())
+                .ifNoItem().after(limits.totalTimeout())
+                .failWith(() -> new FetchException(FetchException.Kind.TIMEOUT,
+                        "no complete response within the total timeout of " + limits.totalTimeout().toSeconds() + " s"));
+    }
+
+    /** Resolves the host (on a worker: DNS is blocking) and refuses forbidden addresses. */
+    public Uni<Void> checkAddress(URI uri) {
+        return Uni.createFrom().item(() -> {
+            try {
+                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                    String refusal = guard.refusal(address);
+                    if (refusal != null) {
+                        throw new FetchException(FetchException.Kind.REFUSED_ADDRESS,
+                                "refused: " + uri.getHost() + " resolves to a " + refusal);
+                    }
+                }
+                return (Void) null;
+            } catch (UnknownHostException e) {
+                throw new FetchException(FetchException.Kind.NETWORK, "unknown host " + uri.getHost());
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Uni<FetchResult> hop(URI uri, String etag, String lastModified, int redirectsLeft) {
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            return Uni.createFrom().failure(new FetchException(FetchException.Kind.NETWORK, "unsupported URL " + uri));
+        }
+        return checkAddress(uri).chain(() -> request(uri, etag, lastModified)).chain(result -> {
+            if (result.status() >= 300 && result.status() < 400 && result.status() != 304) {
+                if (redirectsLeft <= 0) {
+                    return Uni.createFrom().failure(new FetchException(FetchException.Kind.REDIRECTS,
+                            "more than " + limits.maxRedirects() + " redirects"));
+                }
+                if (result.finalUrl() == null) {
+                    return Uni.createFrom().failure(new FetchException(FetchException.Kind.HTTP_ERROR,
+                            "redirect " + result.status() + " without Location", result.status(), null));
+                }
+                return hop(uri.resolve(result.finalUrl()), etag, lastModified, redirectsLeft - 1);
+            }
+            return Uni.createFrom().item(result);
+        });
+    }
+
+    private Uni<FetchResult> request(URI uri, String etag, String lastModified) {
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+            emitter.onTermination(() -> {
+                HttpClientRequest r = inFlight.get();
+                if (r != null) {
+                    r.reset();
+                }
+            });
+            RequestOptions options = new RequestOptions().setAbsoluteURI(uri.toString()).setMethod(HttpMethod.GET)
+                    .setFollowRedirects(false)
+                    .putHeader("User-Agent", USER_AGENT)
+                    .putHeader("Accept", "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
+            if (etag != null) {
+                options.putHeader("If-None-Match", etag);
+            }
+            if (lastModified != null) {
+                options.putHeader("If-Modified-Since", lastModified);
+            }
+            client.request(options).onFailure(e -> emitter.fail(network(e))).onSuccess(req -> {
+                inFlight.set(req);
+                req.send().onFailure(e -> emitter.fail(network(e))).onSuccess(resp -> read(uri, resp, emitter));
+            });
+        });
+    }
+
+    private void read(URI uri, HttpClientResponse resp, io.smallrye.mutiny.subscription.UniEmitter<? super FetchResult> emitter) {
+        int status = resp.statusCode();
+        if (status == 429 || status == 503) {
+            resp.request().reset();
+            emitter.fail(new FetchException(FetchException.Kind.RATE_LIMITED, "HTTP " + status + " from " + uri.getHost(),
+                    status, PollSchedule.parseRetryAfter(resp.getHeader("Retry-After"), Instant.now())));
+            return;
+        }
+        if (status >= 400) {
+            resp.request().reset();
+            emitter.fail(new FetchException(FetchException.Kind.HTTP_ERROR, "HTTP " + status + " from " + uri, status, null));
+            return;
+        }
+        if (status >= 300) {
+            resp.request().reset();
+            emitter.complete(new FetchResult(status, null, null, null, null, new byte[0], resp.getHeader("Location")));
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        resp.exceptionHandler(e -> emitter.fail(network(e)));
+        resp.handler(chunk -> {
+            if (body.length() + chunk.length() > limits.maxBodyBytes()) {
+                resp.handler(null);
+                resp.request().reset();
+                emitter.fail(new FetchException(FetchException.Kind.TOO_LARGE,
+                        "body larger than the cap of " + limits.maxBodyBytes() + " bytes (after decompression)"));
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        resp.endHandler(v -> emitter.complete(new FetchResult(status, resp.getHeader("ETag"),
+                resp.getHeader("Last-Modified"), resp.getHeader("Cache-Control"), resp.getHeader("Content-Type"),
+                body.getBytes(), uri.toString())));
+    }
+
+    private static FetchException network(Throwable e) {
+        if (e instanceof FetchException f) {
+            return f;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        boolean timeout = e instanceof java.util.concurrent.TimeoutException || message.toLowerCase().contains("timeout")
+                || message.toLowerCase().contains("timed out");
+        return new FetchException(timeout ? FetchException.Kind.TIMEOUT : FetchException.Kind.NETWORK,
+                (timeout ? "timeout: " : "network error: ") + message);
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,123 @@
+package io.pactwatch.poller.persistence;
+
+import io.pactwatch.poller.domain.FeedDefinition;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The feed registry in PostgreSQL. Due feeds are claimed with a lease under {@code FOR UPDATE SKIP LOCKED}, so
+ * several poller replicas never fetch the same feed in one interval and a dead replica's feeds are free after the
+ * lease expires.
+ */
+@ApplicationScoped
+public class FeedRepository {
+
+    private final Pool pool;
+
+    public FeedRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<FeedRow>> claimDue(String owner, long leaseSeconds, int limit) {
+        return pool.preparedQuery("""
+                UPDATE feed SET lease_owner = $1, lease_until = now() + make_interval(secs => $2)
+                WHERE id IN (SELECT id FROM feed
+                             WHERE enabled AND next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
+                             ORDER BY next_poll_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+                RETURNING *""").execute(Tuple.of(owner, (double) leaseSeconds, limit)).map(FeedRepository::rows);
+    }
+
+    /** Records a successful poll (200 or 304) and releases the lease. */
+    public Uni<Void> recordSuccess(long id, int status, String etag, String lastModified, Instant nextPollAt, int published) {
+        return pool.preparedQuery("""
+                UPDATE feed SET last_status = $2, etag = COALESCE($3, etag), last_modified = COALESCE($4, last_modified),
+                  next_poll_at = $5, last_polled_at = now(), last_success_at = now(), consecutive_failures = 0,
+                  items_published = items_published + $6, lease_owner = NULL, lease_until = NULL, updated_at = now()
+                WHERE id = $1""").execute(tupleOf(id, status, etag, lastModified, nextPollAt, published))
+                .replaceWithVoid();
+    }
+
+    private static Tuple tupleOf(Object... values) {
+        Tuple tuple = Tuple.tuple();
+        for (Object v : values) {
+            tuple.addValue(v instanceof Instant i ? odt(i) : v);
+        }
+        return tuple;
+    }
+
+    /** Records a failed poll, keeps the validators, and releases the lease. */
+    public Uni<Void> recordFailure(long id, Integer status, String error, Instant nextPollAt) {
+        return pool.preparedQuery("""
+                UPDATE feed SET last_status = $2, last_error = $3, last_error_at = now(), last_polled_at = now(),
+                  consecutive_failures = consecutive_failures + 1, next_poll_at = $4,
+                  lease_owner = NULL, lease_until = NULL, updated_at = now()
+                WHERE id = $1""").execute(tupleOf(id, status, error, nextPollAt)).replaceWithVoid();
+    }
+
+    /** Frees the leases an earlier run of this replica held when it died. */
+    public Uni<Void> releaseLeases(String owner) {
+        return pool.preparedQuery("UPDATE feed SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1")
+                .execute(Tuple.of(owner)).replaceWithVoid();
+    }
+
+    public Uni<List<FeedRow>> list() {
+        return pool.query("SELECT * FROM feed ORDER BY id").execute().map(FeedRepository::rows);
+    }
+
+    public Uni<FeedRow> find(long id) {
+        return pool.preparedQuery("SELECT * FROM feed WHERE id = $1").execute(Tuple.of(id))
+                .map(rs -> rs.iterator().hasNext() ? FeedRow.of(rs.iterator().next()) : null);
+    }
+
+    /** Inserts, or updates the feed with the same url (config sync) — definition fields only. */
+    public Uni<FeedRow> upsert(FeedDefinition d, String origin) {
+        return pool.preparedQuery("""
+                INSERT INTO feed (name, url, interval_seconds, enabled, tags, full_text, origin)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                ON CONFLICT (url) DO UPDATE SET name = EXCLUDED.name, interval_seconds = EXCLUDED.interval_seconds,
+                  enabled = EXCLUDED.enabled, tags = EXCLUDED.tags, full_text = EXCLUDED.full_text, updated_at = now()
+                RETURNING *""").execute(definition(d).addString(origin)).map(rs -> FeedRow.of(rs.iterator().next()));
+    }
+
+    public Uni<FeedRow> update(long id, FeedDefinition d) {
+        return pool.preparedQuery("""
+                UPDATE feed SET name = $1, url = $2, interval_seconds = $3, enabled = $4, tags = $5, full_text = $6,
+                  next_poll_at = LEAST(next_poll_at, now() + make_interval(secs => $3)), updated_at = now()
+                WHERE id = $7 RETURNING *""").execute(definition(d).addLong(id))
+                .map(rs -> rs.iterator().hasNext() ? FeedRow.of(rs.iterator().next()) : null);
+    }
+
+    public Uni<Boolean> delete(long id) {
+        return pool.preparedQuery("DELETE FROM feed WHERE id = $1").execute(Tuple.of(id)).map(rs -> rs.rowCount() == 1);
+    }
+
+    public Uni<Long> countFailing(int threshold) {
+        return pool.preparedQuery("SELECT count(*) FROM feed WHERE enabled AND consecutive_failures >= $1")
+                .execute(Tuple.of(threshold)).map(rs -> rs.iterator().next().getLong(0));
+    }
+
+    private static Tuple definition(FeedDefinition d) {
+        return Tuple.tuple().addString(d.name().trim()).addString(d.url().trim()).addInteger(d.intervalOrDefault())
+                .addBoolean(d.enabledOrDefault()).addArrayOfString(d.tagsOrEmpty().toArray(String[]::new))
+                .addBoolean(d.fullTextOrDefault());
+    }
+
+    private static List<FeedRow> rows(RowSet<Row> rs) {
+        List<FeedRow> rows = new ArrayList<>();
+        rs.forEach(r -> rows.add(FeedRow.of(r)));
+        return rows;
+    }
+
+    private static OffsetDateTime odt(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,43 @@
+package io.pactwatch.poller.polling;
+
+import io.pactwatch.poller.persistence.FeedRepository;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+
+/**
+ * This replica's name on the feeds it leases ({@code PACTWATCH_POLLER_INSTANCE_ID}, else the host name). At start it
+ * frees the leases its previous life held, so a restarted replica does not wait for them to expire.
+ */
+@ApplicationScoped
+public class LeaseOwner {
+
+    private final String id;
+    private final FeedRepository feeds;
+
+    public LeaseOwner(io.pactwatch.poller.config.PollerConfig config, FeedRepository feeds) {
+        this.id = config.instanceId().filter(s -> !s.isBlank()).orElseGet(LeaseOwner::hostName);
+        this.feeds = feeds;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    void releaseStaleLeases(@Observes StartupEvent start) {
+        feeds.releaseLeases(id).await().atMost(Duration.ofSeconds(30));
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "poller";
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.pactwatch.poller.polling;
+
+import io.pactwatch.contracts.RawArticle;
+import io.pactwatch.poller.config.PollerConfig;
+import io.pactwatch.poller.domain.FeedItem;
+import io.pactwatch.poller.domain.FeedParseException;
+import io.pactwatch.poller.domain.FeedParser;
+import io.pactwatch.poller.domain.HtmlText;
+import io.pactwatch.poller.domain.ItemDecision;
+import io.pactwatch.poller.domain.ItemIdentity;
+import io.pactwatch.poller.domain.ParsedFeed;
+import io.pactwatch.poller.domain.PollSchedule;
+import io.pactwatch.poller.fetch.FeedFetcher;
+import io.pactwatch.poller.fetch.FetchException;
+import io.pactwatch.poller.fetch.FetchResult;
+import io.pactwatch.poller.messaging.PollMetrics;
+import io.pactwatch.poller.messaging.RawArticlePublisher;
+import io.pactwatch.poller.persistence.FeedRepository;
+import io.pactwatch.poller.persistence.FeedRow;
+import io.pactwatch.poller.persistence.SeenItemRepository;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * One poll of one claimed feed: fetch, parse, publish what is new or edited (each item marked seen only after the
+ * broker acknowledged it), then record the outcome and the next poll time, which also releases the lease.
+ */
+@ApplicationScoped
+public class PollJob {
+
+    private static final Logger LOG = Logger.getLogger(PollJob.class);
+
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final PollSchedule schedule;
+    private final FeedRepository feeds;
+    private final SeenItemRepository seen;
+    private final RawArticlePublisher publisher;
+    private final PollMetrics metrics;
+    private final int failingThreshold;
+
+    public PollJob(FeedFetcher fetcher, PollerConfig config, FeedRepository feeds, SeenItemRepository seen,
+            RawArticlePublisher publisher, PollMetrics metrics) {
+        this.fetcher = fetcher;
+        this.parser = new FeedParser(config.limits().maxItemsPerFetch());
+        this.schedule = new PollSchedule(config.jitter(), config.maxBackoff(), config.maxRefreshHint());
+        this.feeds = feeds;
+        this.seen = seen;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.failingThreshold = config.failingThreshold();
+    }
+
+    public Uni<Void> poll(FeedRow feed) {
+        Instant started = Instant.now();
+        Duration interval = Duration.ofSeconds(feed.intervalSeconds());
+        return fetcher.fetch(feed.url(), feed.etag(), feed.lastModified()).chain(result -> {
+            if (result.status() == 304) {
+                metrics.fetched("304", Duration.between(started, Instant.now()));
+                return feeds.recordSuccess(feed.id(), 304, result.etag(), result.lastModified(),
+                        schedule.afterSuccess(Instant.now(), interval, null, result.cacheControl()), 0);
+            }
+            return parse(result, started).chain(parsed -> publishChanges(feed, parsed, started)
+                    .chain(published -> {
+                        metrics.fetched("200", Duration.between(started, Instant.now()));
+                        return feeds.recordSuccess(feed.id(), 200, result.etag(), result.lastModified(),
+                                schedule.afterSuccess(Instant.now(), interval, parsed.ttlMinutes(), result.cacheControl()),
+                                published);
+                    }));
+        }).onFailure().recoverWithUni(error -> recordFailure(feed, interval, error, started));
+    }
+
+    private Uni<ParsedFeed> parse(FetchResult result, Instant fetchedAt) {
+        return Uni.createFrom().item(() -> {
+            try {
+                return parser.parse(result.body(), result.contentType(), fetchedAt);
+            } catch (FeedParseException e) {
+                throw new FetchException(FetchException.Kind.PARSE, e.getMessage(), 200, null);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Uni<Integer> publishChanges(FeedRow feed, ParsedFeed parsed, Instant fetchedAt) {
+        List<FeedItem> items = parsed.items().stream().sorted(Comparator.comparing(FeedItem::publishedAt)).toList();
+        Map<String, FeedItem> byId = new HashMap<>();
+        items.forEach(item -> byId.put(ItemIdentity.articleId(feed.url(), item), item));
+        return seen.find(List.copyOf(byId.keySet())).chain(known -> {
+            Map<String, SeenItemRepository.Seen> state = new HashMap<>(known);
+            return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> {
+                String id = ItemIdentity.articleId(feed.url(), item);
+                String summary = HtmlText.toPlain(item.summary());
+                String hash = ItemIdentity.contentHash(item.title(), summary, null);
+                SeenItemRepository.Seen last = state.get(id);
+                ItemDecision decision = ItemDecision.decide(id, hash, last == null ? null : last.revision(),
+                        last == null ? null : last.contentHash());
+                if (decision == null) {
+                    return Uni.createFrom().item(0);
+                }
+                RawArticle article = new RawArticle(id, decision.revision(), String.valueOf(feed.id()), feed.name(),
+                        item.link(), item.title(), summary, null, item.publishedAt(), fetchedAt, hash);
+                return publisher.publish(article)
+                        .chain(() -> seen.markPublished(id, feed.id(), decision.revision(), hash))
+                        .invoke(() -> {
+                            state.put(id, new SeenItemRepository.Seen(decision.revision(), hash));
+                            metrics.published(decision.isRevision());
+                        }).replaceWith(1);
+            }).collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum());
+        });
+    }
+
+    private Uni<Void> recordFailure(FeedRow feed, Duration interval, Throwable error, Instant started) {
+        FetchException fe = error instanceof FetchException f ? f
+                : new FetchException(FetchException.Kind.NETWORK, String.valueOf(error.getMessage()));
+        metrics.fetched(fe.kind().name(), Duration.between(started, Instant.now()));
+        int failures = feed.consecutiveFailures() + 1;
+        Instant next = schedule.afterFailure(Instant.now(), interval, failures, fe.retryAfter());
+        if (failures >= failingThreshold) {
+            LOG.warnf("feed %d (%s) failing: %d consecutive failures, last: %s", feed.id(), feed.name(), failures, fe.getMessage());
+        } else {
+            LOG.infof("feed %d (%s) poll failed (%s): %s; next poll %s", feed.id(), feed.name(), fe.kind(), fe.getMessage(), next);
+        }
+        return feeds.recordFailure(feed.id(), fe.status(), fe.kind() + ": " + fe.getMessage(), next);
+    }
+}

@@ -1,0 +1,42 @@
+package io.pactwatch.poller.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Guards the management API: every {@code /api} call needs {@code Authorization: Bearer <PACTWATCH_ADMIN_TOKEN>};
+ * without a configured token every call answers 401, never open by default.
+ */
+public class AdminTokenFilter {
+
+    private final Optional<String> token;
+
+    public AdminTokenFilter(@ConfigProperty(name = "pactwatch.admin-token") Optional<String> token) {
+        this.token = token.filter(t -> !t.isBlank());
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> requireToken(ContainerRequestContext request) {
+        if (!request.getUriInfo().getPath().startsWith("/api")) {
+            return Optional.empty();
+        }
+        String header = request.getHeaderString("Authorization");
+        boolean ok = token.isPresent() && header != null && header.startsWith("Bearer ")
+                && MessageDigest.isEqual(header.substring(7).trim().getBytes(StandardCharsets.UTF_8),
+                        token.get().getBytes(StandardCharsets.UTF_8));
+        if (ok) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.status(401).header("WWW-Authenticate", "Bearer")
+                .type(MediaType.APPLICATION_JSON).entity(Map.of("error", token.isPresent()
+                        ? "missing or wrong bearer token" : "no admin token configured (PACTWATCH_ADMIN_TOKEN)"))
+                .build());
+    }
+}
