@@ -116,4 +116,28 @@ class CheckersCanFailTest {
         assertTrue(!StrimziApiVersionCheck.includes("v1alpha1-v1beta2", "v1"));
         assertTrue(!StrimziApiVersionCheck.includes("v1beta2", "v1"));
     }
+
+    @Test
+    void configMappingKeysAreReadFromTheInterface() {
+        ConfigMappingKeys.Keys keys = ConfigMappingKeys.of("""
+                @ConfigMapping(prefix = "pactwatch.poller")
+                public interface PollerConfig {
+                    /** How often. */
+                    @WithDefault("1s")
+                    Duration tick();
+                    Optional<String> feedsFile();
+                    @WithName("allow")
+                    Optional<List<String>> ssrfAllowlist();
+                    Map<String, String> labels();
+                    Limits limits();
+                    interface Limits {
+                        @WithDefault("5")
+                        int maxRedirects();
+                    }
+                }
+                """);
+        assertEquals(List.of("pactwatch.poller.tick", "pactwatch.poller.feeds-file", "pactwatch.poller.allow",
+                "pactwatch.poller.limits.max-redirects"), keys.exact());
+        assertEquals(List.of("pactwatch.poller.labels"), keys.prefixes());
+    }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * The environment variable names a service really reads, derived from its code at test time: the keys of its
  * application.properties (profile prefixes dropped), {@code ${NAME}} references in it, {@code @ConfigProperty} names
- * and {@code @ConfigMapping} prefixes in its sources, mapped the way Quarkus maps env names to keys (upper case,
+ * and the keys {@code @ConfigMapping} interfaces declare in its sources (see {@link ConfigMappingKeys}), mapped the way Quarkus maps env names to keys (upper case,
  * every other character to '_'). Quarkus's own keys ({@code QUARKUS_*}) and {@code KAFKA_BOOTSTRAP_SERVERS}
  * (the Kafka connector's default key) are always accepted.
  */
@@ -37,7 +37,13 @@ record ConfigKeys(String service, Set<String> exact, Set<String> prefixes) {
         }
         for (Path source : javaSources(service.directory().resolve("src/main/java"))) {
             String text = read(source);
-            CONFIG_MAPPING.matcher(text).results().forEach(r -> prefixes.add(toEnv(r.group(1)) + "_"));
+            ConfigMappingKeys.Keys mapping = ConfigMappingKeys.of(text);
+            mapping.exact().forEach(k -> exact.add(toEnv(k)));
+            mapping.prefixes().forEach(k -> prefixes.add(toEnv(k) + "_"));
+            // A mapping this reader finds no accessors in is accepted by its prefix, as a last resort.
+            if (mapping.exact().isEmpty() && mapping.prefixes().isEmpty()) {
+                CONFIG_MAPPING.matcher(text).results().forEach(r -> prefixes.add(toEnv(r.group(1)) + "_"));
+            }
             CONFIG_PROPERTY.matcher(text).results().forEach(r -> exact.add(toEnv(r.group(1))));
         }
         return new ConfigKeys(service.name(), exact, prefixes);
