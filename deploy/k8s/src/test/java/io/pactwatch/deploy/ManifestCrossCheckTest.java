@@ -290,6 +290,44 @@ class ManifestCrossCheckTest {
         assertEquals(List.of(), problems, set + ": " + service);
     }
 
+    @org.junit.jupiter.api.Test
+    void devDatabasesAreTheCloudNativePgClusters() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Kustomize.renderer().isPresent(),
+                "SKIPPED: no kubectl/kustomize to render overlays/dev");
+        ManifestSet dev = ManifestSets.rendered("overlays/dev");
+        for (ServiceFacts s : ServiceFacts.ALL) {
+            if (s.database().isEmpty()) {
+                continue;
+            }
+            String secretName = "pactwatch-" + (s.name().equals("feed-poller") ? "poller" : s.name()) + "-db";
+            Map<String, String> db = decoded(dev.secret(secretName).orElseThrow());
+            var cluster = dev.cnpgClusters().stream().filter(c -> db.get("reactive-url").startsWith(
+                    "postgresql://" + c.path("metadata").path("name").asText() + "-rw:5432/")).findFirst()
+                    .orElseThrow(() -> new AssertionError(secretName + " points at no CloudNativePG -rw service"));
+            var initdb = cluster.path("spec").path("bootstrap").path("initdb");
+            assertEquals(s.database().get(), initdb.path("database").asText(), s.name() + " database");
+            assertTrue(db.get("reactive-url").endsWith("/" + s.database().get()));
+            assertEquals("jdbc:" + db.get("reactive-url"), db.get("jdbc-url"));
+            assertEquals(initdb.path("owner").asText(), db.get("username"), s.name() + " connects as the owner");
+            Secret owner = dev.secret(initdb.path("secret").path("name").asText()).orElseThrow();
+            assertEquals("kubernetes.io/basic-auth", owner.getType());
+            assertEquals(decoded(owner).get("password"), db.get("password"), s.name() + " password = owner's");
+            assertEquals(db.get("username"), decoded(owner).get("username"));
+        }
+    }
+
+    private static Map<String, String> decoded(Secret s) {
+        Map<String, String> out = new TreeMap<>();
+        if (s.getData() != null) {
+            s.getData().forEach((k, v) -> out.put(k, new String(java.util.Base64.getMimeDecoder().decode(v),
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        if (s.getStringData() != null) {
+            out.putAll(s.getStringData());
+        }
+        return out;
+    }
+
     static Set<String> keys(Secret s) {
         Set<String> keys = new java.util.TreeSet<>();
         if (s.getData() != null) {
