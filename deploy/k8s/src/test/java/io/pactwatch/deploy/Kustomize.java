@@ -10,15 +10,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Renders a Kustomize directory with the real renderer: {@code kubectl kustomize} (kustomize built into kubectl) or
- * a standalone {@code kustomize build}. Empty when neither binary is on the PATH, so callers can skip clearly.
+ * a standalone {@code kustomize build}. Empty when neither binary is on the PATH: callers then use {@link MiniKustomize}.
  */
 final class Kustomize {
 
     private Kustomize() {
     }
 
-    /** The command line that renders, or empty if no renderer is installed. */
+    /** The command line that renders, or empty if no renderer is installed (or -Dpactwatch.kustomize=mini). */
     static Optional<List<String>> renderer() {
+        if ("mini".equals(System.getProperty("pactwatch.kustomize"))) {
+            return Optional.empty();
+        }
         if (onPath("kubectl")) {
             return Optional.of(List.of("kubectl", "kustomize"));
         }
@@ -30,7 +33,7 @@ final class Kustomize {
 
     static String version() {
         return renderer().map(r -> r.get(0).equals("kubectl") ? run(List.of("kubectl", "version", "--client"))
-                : run(List.of("kustomize", "version"))).orElse("none").trim().replace('\n', ' ');
+                : run(List.of("kustomize", "version"))).orElse("MiniKustomize (fallback)").trim().replace('\n', ' ');
     }
 
     static String render(Path dir) {

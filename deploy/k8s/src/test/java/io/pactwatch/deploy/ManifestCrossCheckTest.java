@@ -292,8 +292,6 @@ class ManifestCrossCheckTest {
 
     @org.junit.jupiter.api.Test
     void devDatabasesAreTheCloudNativePgClusters() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Kustomize.renderer().isPresent(),
-                "SKIPPED: no kubectl/kustomize to render overlays/dev");
         ManifestSet dev = ManifestSets.rendered("overlays/dev");
         for (ServiceFacts s : ServiceFacts.ALL) {
             if (s.database().isEmpty()) {

@@ -45,8 +45,14 @@ record ManifestSet(String name, List<ObjectNode> documents, List<Object> typed, 
                 .flatMap(f -> YamlDocs.read(f).stream()).toList());
     }
 
+    /** A kustomization rendered by kubectl/kustomize, or by the MiniKustomize fallback where neither is installed. */
     static ManifestSet rendered(String dir) {
-        return of("rendered " + dir, YamlDocs.parse(Kustomize.render(Repo.k8s().resolve(dir)), dir));
+        Path path = Repo.k8s().resolve(dir);
+        if (Kustomize.renderer().isPresent()) {
+            return of("rendered " + dir, YamlDocs.parse(Kustomize.render(path), dir));
+        }
+        System.out.println("[deploy-checks] no kubectl/kustomize: " + dir + " rendered by the MiniKustomize fallback");
+        return of("rendered " + dir + " (MiniKustomize)", MiniKustomize.render(path));
     }
 
     static List<Path> filesIn(Path dir) {

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The manifest sets every check runs on: the base's files as written, and the base and each overlay as
- * Kustomize renders them (only when a renderer is installed; {@link StrictLoadingTest} reports the skip).
+ * rendered (kubectl/kustomize, else the MiniKustomize fallback).
  */
 final class ManifestSets {
 
@@ -25,18 +25,15 @@ final class ManifestSets {
         return CACHE.computeIfAbsent(dir, ManifestSet::rendered);
     }
 
-    /** Base files always; rendered sets when kubectl or kustomize is on the PATH. */
     static List<ManifestSet> all() {
         List<ManifestSet> sets = new ArrayList<>();
         sets.add(baseFiles());
-        if (Kustomize.renderer().isPresent()) {
-            RENDERED.forEach(d -> sets.add(rendered(d)));
-        }
+        RENDERED.forEach(d -> sets.add(rendered(d)));
         return sets;
     }
 
     /** Sets in which every Secret is expected to be present (dev generates its throwaway secrets). */
     static boolean secretsIncluded(ManifestSet set) {
-        return set.name().endsWith("overlays/dev");
+        return set.name().startsWith("rendered overlays/dev");
     }
 }

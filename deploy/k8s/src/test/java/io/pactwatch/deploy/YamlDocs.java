@@ -46,4 +46,13 @@ final class YamlDocs {
         }
         return docs;
     }
+
+    /** One YAML document of any shape (e.g. the list of a JSON 6902 patch). */
+    static JsonNode parseAny(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not valid YAML", e);
+        }
+    }
 }
