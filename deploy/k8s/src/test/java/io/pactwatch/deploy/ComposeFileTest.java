@@ -144,10 +144,34 @@ class ComposeFileTest {
         feeds.forEach(f -> declared.add(f.path("url").asText()
                 .replaceFirst("^http://demo-feeds:8090/feeds/(.+)\\.xml$", "$1")));
         assertEquals(ids, declared, "one declared feed per demo timeline feed, at the demo-feeds service");
+        Set<String> fields = feedDefinitionFields();
+        int floor = Integer.parseInt(env.path("PACTWATCH_POLLER_MIN_INTERVAL_SECONDS").asText("60"));
+        for (JsonNode feed : feeds) {
+            feed.fieldNames().forEachRemaining(f -> assertTrue(fields.contains(f), "FeedDefinition has no " + f));
+            assertTrue(feed.path("intervalSeconds").asInt() >= floor, "interval below the poller's minimum " + floor);
+        }
         String subnet = compose().path("networks").path("pactwatch").path("ipam").path("config").get(0)
                 .path("subnet").asText();
         assertEquals(subnet, env.path("PACTWATCH_POLLER_SSRF_ALLOWLIST").asText(),
                 "the SSRF allowlist opens exactly the compose network");
+    }
+
+    /** The JSON fields of the poller's declared-feed record, read from its source. */
+    private static Set<String> feedDefinitionFields() throws IOException {
+        try (var files = Files.walk(Repo.path("services/feed-poller/src/main/java"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().equals("FeedDefinition.java")).toList()) {
+                Matcher m = Pattern.compile("record FeedDefinition\\(([^)]*)\\)").matcher(Files.readString(f));
+                if (m.find()) {
+                    Set<String> names = new TreeSet<>();
+                    for (String component : m.group(1).split(",(?![^<]*>)")) {
+                        String[] words = component.trim().split("\\s+");
+                        names.add(words[words.length - 1]);
+                    }
+                    return names;
+                }
+            }
+        }
+        throw new AssertionError("no record FeedDefinition in services/feed-poller");
     }
 
     @Test
