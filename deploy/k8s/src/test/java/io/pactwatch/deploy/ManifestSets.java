@@ -32,6 +32,17 @@ final class ManifestSets {
         return sets;
     }
 
+    /** Argument source: every set. */
+    static java.util.stream.Stream<ManifestSet> sets() {
+        return all().stream();
+    }
+
+    /** Argument source: every set with every service name. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> setsAndServices() {
+        return sets().flatMap(set -> ServiceFacts.ALL.stream()
+                .map(s -> org.junit.jupiter.params.provider.Arguments.of(set, s.name())));
+    }
+
     /** Sets in which every Secret is expected to be present (dev generates its throwaway secrets). */
     static boolean secretsIncluded(ManifestSet set) {
         return set.name().startsWith("rendered overlays/dev");
