@@ -52,6 +52,9 @@ class ComposeFileTest {
         assertTrue(service("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asText().contains("controller"),
                 "KRaft: the broker is its own controller");
         assertTrue(service("mailpit").path("image").asText().startsWith("axllent/mailpit:"));
+        String logDirs = service("kafka").path("environment").path("KAFKA_LOG_DIRS").asText();
+        assertTrue(service("kafka").path("volumes").toString().contains("kafka-data:" + logDirs),
+                "the broker's log directory is the kafka-data volume");
     }
 
     @ParameterizedTest
