@@ -26,6 +26,18 @@ class MiniKustomizeTest {
         real.forEach((id, doc) -> assertEquals(doc, mini.get(id), dir + ": " + id));
     }
 
+    @org.junit.jupiter.api.Test
+    void refusesWhatItDoesNotImplement(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                commonLabels: {a: b}
+                """);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> MiniKustomize.render(dir));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("commonLabels"), e.getMessage());
+    }
+
     private static Map<String, ObjectNode> byId(List<ObjectNode> docs) {
         Map<String, ObjectNode> out = new TreeMap<>();
         for (ObjectNode d : docs) {
