@@ -1,0 +1,60 @@
+package io.pactwatch.classifier.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Tells background from news in a sentence: recap adverbs ("already", "previously", "so far"), stated dates older
+ * than the tracker's recent window, and the pluperfect and present perfect of the body recapping earlier steps.
+ */
+public final class Background {
+
+    private static final Pattern RECAP = Pattern.compile("\\b(already|previously|so far|thus far|to date|last year|"
+            + "a year ago|years ago|months ago|in the past|until now|since then|before that|at the time|"
+            + "back in|by now|over the past|in recent months|earlier(?! (today|on|this week|in the day))|"
+            + "list of|among (the )?(countries|nations|states|partners)|such (an? )?(agreement|pact|deal|accord|document)s?|"
+            + "by the end of)\\b");
+    private static final Pattern PERFECT = Pattern.compile("\\b(have|has|had|'ve)\\s+(?:\\w+\\s+)?(signed|inked|sealed|concluded|held|begun|started|opened)\\b");
+    private static final Pattern PLUPERFECT = Pattern.compile("\\bhad\\s+(?:\\w+\\s+)?(signed|inked|sealed|concluded|held|begun|started|opened)\\b");
+
+    private Background() {
+    }
+
+    public static boolean hasRecapMarker(String lower) {
+        return RECAP.matcher(lower).find();
+    }
+
+    public static boolean isPerfect(String lower) {
+        return PERFECT.matcher(lower).find();
+    }
+
+    public static boolean isPluperfect(String lower) {
+        return PLUPERFECT.matcher(lower).find();
+    }
+
+    /** True when a stated date of the sentence ends before the recent window and none falls inside it. */
+    public static boolean onlyOldDates(List<DateMention> dates, LocalDate published, int recentDays) {
+        if (dates.isEmpty()) {
+            return false;
+        }
+        LocalDate horizon = published.minusDays(recentDays);
+        for (DateMention d : dates) {
+            if (!d.last().isBefore(horizon)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when a stated date falls inside the recent window (or later). */
+    public static boolean hasRecentDate(List<DateMention> dates, LocalDate published, int recentDays) {
+        LocalDate horizon = published.minusDays(recentDays);
+        for (DateMention d : dates) {
+            if (!d.last().isBefore(horizon) && d.precision() != DateMention.Precision.YEAR) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

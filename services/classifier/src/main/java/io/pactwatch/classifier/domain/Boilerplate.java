@@ -1,0 +1,35 @@
+package io.pactwatch.classifier.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the page furniture that scraped articles carry (newsletter and donation prompts, navigation,
+ * related-story links, photo captions, bylines), so none of it is read as news.
+ */
+public final class Boilerplate {
+
+    private static final Pattern PROMPT = Pattern.compile("(?i)\\b(subscrib\\w*|newsletters?|sign up|sign in|log in|"
+            + "donat\\w+|become a (member|patron|supporter)|support (us|our|independent)|join us|"
+            + "paywall|read (also|more|the original)|most (popular|read)|editors?'? picks|skip to content|"
+            + "indicates required|follow us|share (this|on)|click here|cookies?|advertis\\w+|all rights reserved|"
+            + "min read|this audio is|listen to (this|the) article|related (articles?|stories|coverage)|"
+            + "show more|load more|trending|^comments$|terms of (use|service)|privacy policy|"
+            + "enter your email|email address|podcast|watch:|video:|photo:|image:|credit:|author:|authors:|"
+            + "reporting by|editing by|written by|contributed to this)");
+    private static final Pattern CAPTION_CREDIT = Pattern.compile("\\((?:[^()]*\\b(?:AFP|Getty|Reuters|AP|EPA|"
+            + "Photo|photo|Office|Service|via|Images|Press|Ministry|Administration|Presidency)\\b[^()]*)\\)\\s*$");
+    private static final Pattern TERMINAL = Pattern.compile("[.!?\u2026][\"'\u201D\u2019)\\]]*$");
+
+    private Boilerplate() {
+    }
+
+    /** True for furniture: prompts, navigation, captions. */
+    public static boolean isFurniture(String sentence) {
+        return PROMPT.matcher(sentence).find() || CAPTION_CREDIT.matcher(sentence).find();
+    }
+
+    /** True when a line has no terminal punctuation: a headline, deck, menu entry or link. */
+    public static boolean isHeadlineLike(String line) {
+        return !TERMINAL.matcher(line.strip()).find();
+    }
+}

@@ -1,0 +1,89 @@
+package io.pactwatch.classifier.domain;
+
+import io.pactwatch.classifier.domain.PlaceMention.Form;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the counterpart mentions of a sentence: gazetteer mentions minus the subject, barred codes, places used as
+ * venues ("in Italy", "the Vilnius summit") and capitals that open a longer proper name ("Washington Post").
+ */
+public final class Counterparts {
+
+    private static final Pattern VENUE_BEFORE = Pattern.compile("(?:\\b(?:in|at|near|inside|outside|across|around|"
+            + "hosted by|held in)\\s+(?:the\\s+)?"
+            + "|\\bin\\s+\\p{Lu}[\\p{L}-]+,\\s+)$");
+    private static final Pattern VENUE_AFTER = Pattern.compile("^(?:['\u2019]s)?\\s+(summit|conference|declaration|format|"
+            + "forum|communiqu\\w*|meeting|talks venue|process|airport|embassy|office|post|times|journal)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROPER_NAME_AFTER = Pattern.compile("^\\s+(?!And\\b|and\\b|The\\b|On\\b|In\\b)\\p{Lu}\\p{Ll}+");
+    private static final Pattern PROPER_NAME_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}+\\s+$");
+
+    private static final Pattern GIVEN_NAME_BEFORE = Pattern.compile("(?<=[\\p{L},] )\\p{Lu}\\p{Ll}+ $");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}'\u2019-]+");
+
+    private Counterparts() {
+    }
+
+    /** "Luis Montenegro", "Jordan" as a surname: a capitalised word right before, itself not sentence-initial. */
+    private static boolean partOfPersonName(String before) {
+        return GIVEN_NAME_BEFORE.matcher(before).find();
+    }
+
+    /** Headline-style capitalisation ("Talks With US Have Begun"), where capitals say nothing about names. */
+    static boolean isTitleCase(String text, int from, int to) {
+        var m = WORD.matcher(text).region(from, to);
+        int words = 0;
+        int capitalised = 0;
+        while (m.find()) {
+            String w = m.group();
+            if (w.length() > 3) {
+                words++;
+                if (Character.isUpperCase(w.charAt(0))) {
+                    capitalised++;
+                }
+            }
+        }
+        return words > 0 && capitalised * 10 >= words * 7;
+    }
+
+    /** Subject mentioned in text[from, to) by gazetteer or tracker alias. */
+    public static boolean mentionsSubject(Tracker tracker, List<PlaceMention> mentions, String text, int from, int to) {
+        for (PlaceMention m : mentions) {
+            if (m.place().code().equals(tracker.subjectCode())) {
+                return true;
+            }
+        }
+        return tracker.subjectAliases() != null && tracker.subjectAliases().matcher(text).region(from, to).find();
+    }
+
+    /** Counterpart mentions, in text order. */
+    public static List<PlaceMention> of(Tracker tracker, List<PlaceMention> mentions, String text, int from, int to) {
+        boolean titleCase = isTitleCase(text, from, to);
+        List<PlaceMention> out = new ArrayList<>();
+        for (PlaceMention m : mentions) {
+            String code = m.place().code();
+            if (!tracker.allowsCounterpart(code)) {
+                continue;
+            }
+            String before = text.substring(Math.max(0, m.start() - 30), m.start());
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));
+            if (m.form() != Form.DEMONYM && VENUE_BEFORE.matcher(before).find()) {
+                continue;
+            }
+            if (VENUE_AFTER.matcher(after).find()) {
+                continue;
+            }
+            if (m.form() == Form.CAPITAL && (PROPER_NAME_AFTER.matcher(after).find()
+                    || PROPER_NAME_BEFORE.matcher(before).find())) {
+                continue;
+            }
+            if (m.form() == Form.NAME && !titleCase && partOfPersonName(before)) {
+                continue;
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package io.pactwatch.classifier.domain;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns feed HTML (summaries and content often carry markup) into plain text with one paragraph per line, so the
+ * segmenter and the evidence offsets work on what a reader sees.
+ */
+public final class HtmlText {
+
+    private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style|noscript)[^>]*>.*?</\\1\\s*>");
+    private static final Pattern BLOCK_END = Pattern.compile("(?i)<\\s*(br\\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr|/figcaption|p|li|h[1-6])(\\s[^>]*)?>");
+    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0]+");
+    private static final Pattern MANY_NEWLINES = Pattern.compile("\\n{2,}");
+    private static final Map<String, String> NAMED = Map.ofEntries(
+            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("rsquo", "\u2019"), Map.entry("lsquo", "\u2018"),
+            Map.entry("ldquo", "\u201C"), Map.entry("rdquo", "\u201D"), Map.entry("mdash", "\u2014"),
+            Map.entry("ndash", "\u2013"), Map.entry("hellip", "\u2026"));
+
+    private HtmlText() {
+    }
+
+    /** Plain text of a possibly-HTML fragment; null becomes the empty string. */
+    public static String toPlainText(String fragment) {
+        if (fragment == null) {
+            return "";
+        }
+        String text = fragment.replace("\r\n", "\n").replace('\r', '\n');
+        if (text.indexOf('<') >= 0) {
+            text = SCRIPT.matcher(text).replaceAll(" ");
+            text = BLOCK_END.matcher(text).replaceAll("\n");
+            text = TAG.matcher(text).replaceAll("");
+        }
+        if (text.indexOf('&') >= 0) {
+            text = decodeEntities(text);
+        }
+        text = SPACES.matcher(text).replaceAll(" ");
+        StringBuilder lines = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty()) {
+                if (!lines.isEmpty()) {
+                    lines.append('\n');
+                }
+                lines.append(trimmed);
+            }
+        }
+        return MANY_NEWLINES.matcher(lines).replaceAll("\n");
+    }
+
+    private static String decodeEntities(String text) {
+        Matcher m = ENTITY.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String name = m.group(1);
+            String replacement;
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                replacement = codePoint(name.substring(2), 16);
+            } else if (name.startsWith("#")) {
+                replacement = codePoint(name.substring(1), 10);
+            } else {
+                replacement = NAMED.getOrDefault(name.toLowerCase(), m.group());
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String codePoint(String digits, int radix) {
+        try {
+            int cp = Integer.parseInt(digits, radix);
+            return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : " ";
+        } catch (NumberFormatException e) {
+            return " ";
+        }
+    }
+}

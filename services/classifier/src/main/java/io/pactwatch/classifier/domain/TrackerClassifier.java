@@ -1,0 +1,275 @@
+package io.pactwatch.classifier.domain;
+
+import io.pactwatch.classifier.domain.Sentence.Zone;
+import io.pactwatch.contracts.Certainty;
+import io.pactwatch.contracts.EventType;
+import io.pactwatch.contracts.TrackerVerdict;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one tracker over a segmented article: finds the sentences about the tracked agreement, their event triggers
+ * and counterparts, drops counterfactual and background statements, and merges the rest into the article's events.
+ */
+public final class TrackerClassifier {
+
+    private static final Pattern BRIDGING = Pattern.compile("\\b(both sides|the two sides|both countries|the two "
+            + "countries|both leaders|the two leaders|the parties|both parties|both governments|the two governments|"
+            + "the two delegations|both delegations|the two presidents|the two capitals)\\b");
+
+    private static final Pattern ATTRIBUTION = Pattern.compile("\\b(said|says|reported|reports|announced|stated|"
+            + "wrote|told [\\w ]{1,20}|added|noted|confirmed|tweeted|posted|according to [\\w ]{1,20})\\s*$");
+
+    private static final Pattern TALKS_REFERENCE = Pattern.compile("^(the|this|that|these|monday's|tuesday's|"
+            + "wednesday's|thursday's|friday's|saturday's|sunday's|the latest|the new)\\s+(talks|negotiations|meeting|"
+            + "round|consultations|session)\\b");
+    private static final Pattern SIGNING_REFERENCE = Pattern.compile("^(the|this)\\s+(signing|ceremony|agreement|"
+            + "pact|deal|accord|document)\\b");
+
+    private final Tracker tracker;
+    private final Gazetteer gazetteer;
+
+    public TrackerClassifier(Tracker tracker, Gazetteer gazetteer) {
+        this.tracker = tracker;
+        this.gazetteer = gazetteer;
+    }
+
+    public Tracker tracker() {
+        return tracker;
+    }
+
+    private record Analysed(Sentence sentence, String lower, List<PlaceMention> counterparts, boolean subject,
+            boolean kind, boolean reference, boolean excluded) {
+    }
+
+    public TrackerVerdict classify(ArticleText article, List<Sentence> sentences, LocalDate published) {
+        String text = article.text();
+        List<Analysed> analysed = new ArrayList<>(sentences.size());
+        boolean kindInNews = false;
+        boolean subjectInNews = false;
+        boolean kindInTitle = false;
+        boolean excludedInNews = false;
+        boolean kindAnywhere = false;
+        for (Sentence s : sentences) {
+            if (s.zone() == Zone.BOILERPLATE) {
+                continue;
+            }
+            List<PlaceMention> mentions = gazetteer.find(text, s.start(), s.end());
+            Analysed a = new Analysed(s, s.text().toLowerCase(Locale.ROOT), Counterparts.of(tracker, mentions, text, s.start(), s.end()),
+                    Counterparts.mentionsSubject(tracker, mentions, text, s.start(), s.end()),
+                    find(tracker.kind(), s.text()), find(tracker.references(), s.text()),
+                    find(tracker.excluded(), s.text()));
+            analysed.add(a);
+            kindAnywhere |= a.kind();
+            if (s.zone().isNews()) {
+                kindInNews |= a.kind();
+                subjectInNews |= a.subject();
+                excludedInNews |= a.excluded();
+            }
+            if (s.zone() == Zone.TITLE) {
+                kindInTitle = a.kind();
+            }
+        }
+        boolean anchored = kindInNews && subjectInNews;
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> newsCounterparts = new HashSet<>();
+        List<Place> previous = List.of();
+        for (Analysed a : analysed) {
+            extract(a, anchored, published, newsCounterparts, previous, candidates);
+            if (!a.counterparts().isEmpty()) {
+                previous = a.counterparts().stream().map(PlaceMention::place).distinct().toList();
+            }
+        }
+        var events = EventMerger.merge(datedByElaboration(candidates, analysed, published), text);
+        boolean relevant = !events.isEmpty() || ((kindInTitle || anchored) && subjectInNews && !excludedInNews);
+        double score;
+        if (!events.isEmpty()) {
+            score = events.stream().mapToDouble(e -> e.score()).max().orElse(0);
+        } else {
+            score = relevant ? 0.6 : anchored ? 0.3 : kindAnywhere ? 0.1 : 0.0;
+        }
+        return new TrackerVerdict(tracker.id(), relevant, round(score), events);
+    }
+
+    private void extract(Analysed a, boolean anchored, LocalDate published, Set<String> newsCounterparts,
+            List<Place> previous, List<Candidate> out) {
+        boolean aboutAgreement = a.kind() || (anchored && a.reference() && !a.excluded());
+        if (!aboutAgreement || !(a.subject() || anchored)) {
+            return;
+        }
+        List<Place> bridged = a.counterparts().isEmpty() && a.sentence().zone() != Zone.BODY
+                && BRIDGING.matcher(a.lower()).find() && previous.size() <= 2 ? previous : List.of();
+        if (a.counterparts().isEmpty() && bridged.isEmpty()) {
+            return;
+        }
+        List<Trigger> triggers = Triggers.find(a.lower());
+        if (triggers.isEmpty()) {
+            return;
+        }
+        Sentence s = a.sentence();
+        List<DateMention> dates = DateExpressions.find(a.lower(), published);
+        boolean hedged = Factuality.isHedged(a.lower());
+        Clauses clauses = new Clauses(a.lower());
+        for (Trigger t : triggers) {
+            if (!tracker.eventTypes().contains(t.type()) || Factuality.isCounterFactual(a.lower(), t.start(), t.end())) {
+                continue;
+            }
+            int clause = clauses.of(t.start());
+            List<Place> places = bridged.isEmpty() ? placesFor(a, clauses, t, triggers) : bridged;
+            String clauseText = a.lower().substring(clauses.start(clause), clauses.end(clause));
+            List<DateMention> clauseDates = dates.stream()
+                    .filter(d -> d.start() >= clauses.start(clause) && d.start() < clauses.end(clause)).toList();
+            boolean recent = Background.hasRecentDate(clauseDates, published, tracker.recentDays());
+            boolean background = Background.hasRecapMarker(clauseText)
+                    || Background.onlyOldDates(clauseDates, published, tracker.recentDays());
+            boolean done = t.type() != EventType.SIGNING_PLANNED;
+            if (done) {
+                background |= places.size() >= 3 && !recent && s.zone() != Zone.TITLE;
+                background |= s.zone() != Zone.TITLE && Background.isPluperfect(clauseText) && !recent;
+            }
+            if (background) {
+                continue;
+            }
+            Integer round = t.type() == EventType.ROUND ? Ordinals.roundNumber(a.lower(), t.start()) : null;
+            DateMention date = eventDate(a.lower(), dates, t, published, done);
+            Certainty certainty = done && !hedged ? Certainty.CONFIRMED : Certainty.EXPECTED;
+            double score = round(zoneWeight(s.zone()) * (certainty == Certainty.CONFIRMED ? 1.0 : 0.85)
+                    * (a.kind() ? 1.0 : 0.9));
+            LocalDate day = date == null ? published : done ? date.first() : DateExpressions.upcoming(published, date);
+            for (Place p : places) {
+                if (done && s.zone() == Zone.BODY && t.type() == EventType.SIGNED && !recent
+                        && !newsCounterparts.contains(p.code())) {
+                    continue;
+                }
+                out.add(new Candidate(p, t.type(), round, day, certainty, score, s, t.rule(), date != null));
+                if (s.zone().isNews()) {
+                    newsCounterparts.add(p.code());
+                }
+            }
+        }
+    }
+
+    /**
+     * An undated event takes the day stated by a following news sentence that elaborates on it by definite
+     * reference ("The talks, held by video link on May 6, ...").
+     */
+    private List<Candidate> datedByElaboration(List<Candidate> candidates, List<Analysed> analysed,
+            LocalDate published) {
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            LocalDate day = c.dated() ? null : elaboratedDay(c, analysed, published);
+            out.add(day == null ? c : new Candidate(c.place(), c.type(), c.round(), day, c.certainty(), c.score(),
+                    c.sentence(), c.rule(), true));
+        }
+        return out;
+    }
+
+    private static LocalDate elaboratedDay(Candidate c, List<Analysed> analysed, LocalDate published) {
+        Pattern reference = c.type() == EventType.SIGNED || c.type() == EventType.SIGNING_PLANNED ? SIGNING_REFERENCE
+                : TALKS_REFERENCE;
+        int seen = 0;
+        for (Analysed a : analysed) {
+            if (a.sentence().start() <= c.sentence().start() || !a.sentence().zone().isNews()) {
+                continue;
+            }
+            if (++seen > 2) {
+                break;
+            }
+            if (reference.matcher(a.lower()).find()) {
+                boolean done = c.type() != EventType.SIGNING_PLANNED;
+                Trigger anchor = new Trigger(c.type(), "", 0, 0);
+                DateMention d = eventDate(a.lower(), DateExpressions.find(a.lower(), published), anchor, published, done);
+                if (d != null) {
+                    return done ? d.first() : DateExpressions.upcoming(published, d);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Counterparts of a trigger: those of its clause that stand before the clause's first trigger (subjects) or
+     * between this trigger and the next one (objects); else the whole clause; else clauses without triggers.
+     */
+    private static List<Place> placesFor(Analysed a, Clauses clauses, Trigger t, List<Trigger> all) {
+        int clause = clauses.of(t.start());
+        int firstInClause = Integer.MAX_VALUE;
+        int next = clauses.end(clause);
+        Set<Integer> triggerClauses = new HashSet<>();
+        for (Trigger o : all) {
+            int c = clauses.of(o.start());
+            triggerClauses.add(c);
+            if (c == clause) {
+                firstInClause = Math.min(firstInClause, o.start());
+                if (o.start() > t.start() && o.type() != t.type()) {
+                    next = Math.min(next, o.start());
+                }
+            }
+        }
+        List<Place> own = new ArrayList<>();
+        List<Place> inClause = new ArrayList<>();
+        List<Place> free = new ArrayList<>();
+        int base = a.sentence().start();
+        for (PlaceMention m : a.counterparts()) {
+            int at = m.start() - base;
+            int c = clauses.of(at);
+            if (c == clause) {
+                addOnce(inClause, m.place());
+                if (at < firstInClause || (at >= t.start() && at < next)) {
+                    addOnce(own, m.place());
+                }
+            } else if (!triggerClauses.contains(c)) {
+                addOnce(free, m.place());
+            }
+        }
+        return !own.isEmpty() ? own : !inClause.isEmpty() ? inClause : free;
+    }
+
+    private static void addOnce(List<Place> list, Place p) {
+        if (!list.contains(p)) {
+            list.add(p);
+        }
+    }
+
+    /** The stated day nearest the trigger, skipping the date of a speech act ("said on Tuesday"). */
+    private static DateMention eventDate(String lower, List<DateMention> dates, Trigger t, LocalDate published,
+            boolean done) {
+        DateMention best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (DateMention d : dates) {
+            if (!d.isDay() || ATTRIBUTION.matcher(lower.substring(Math.max(0, d.start() - 30), d.start())).find()) {
+                continue;
+            }
+            boolean fits = done ? !d.first().isAfter(published.plusDays(1))
+                    : !d.first().isBefore(published.minusDays(1))
+                            || published.toEpochDay() - d.first().toEpochDay() < 7;
+            int distance = Math.abs(d.start() - t.start());
+            if (fits && distance < bestDistance) {
+                best = d;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static double zoneWeight(Zone zone) {
+        return switch (zone) {
+            case TITLE -> 1.0;
+            case LEAD -> 0.95;
+            default -> 0.75;
+        };
+    }
+
+    private static boolean find(Pattern p, String s) {
+        return p != null && p.matcher(s).find();
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,200 @@
+package io.pactwatch.classifier.domain;
+
+import io.pactwatch.contracts.EventType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The event-type rules: verb lemmas of signing, opening and holding talks, combined with tense, aspect and modality
+ * (future and modal auxiliaries, "to"-infinitives of scheduling verbs, "close to", passive future) to tell a planned
+ * signing from a done one and a held round from an announced one. Works on the lower-cased sentence.
+ */
+public final class Triggers {
+
+    private static final String SIGN_VERB = "(?:(?:sign|ink)\\b(?!\\s+(?:up|of)\\b)|(?:seal|conclude|finali[sz]e)\\s+"
+            + "(?:[\\w-]+\\s+){0,4}?(?:agreement|deal|pact|accord|treaty|document)s?\\b|(?:seal|conclude|finali[sz]e)\\s+(?:it|them)\\b)";
+    private static final String GAP = "(?:[\\w'\u2019-]+\\s+){0,2}?";
+    private static final String TALK_NOUN = "(talks|negotiations|consultations|discussions)";
+
+    private static final Pattern PLANNED_MODAL = Pattern.compile("(?:\\b(\\w+)\\.?\\s+)?\\b(will|shall|would|could|may|might|'ll|\u2019ll|to)\\s+"
+            + GAP + SIGN_VERB);
+    private static final Pattern PLANNED_PASSIVE = Pattern.compile("\\b(will|shall|would|could|may|might|to|set to|due to)\\s+be\\s+"
+            + "(?:\\w+\\s+)?(signed|inked|sealed|concluded|finali[sz]ed)\\b");
+    private static final Pattern PLANNED_CLOSE = Pattern.compile("\\b(close to|closer to|nearing|near|on the verge of|poised for|"
+            + "ready for|set for|edging toward|edging towards)\\s+(?:\\w+\\s+){0,2}?(signing|finali[sz]ing|concluding|sealing|"
+            + "(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(agreement|deal|pact|accord)s?)\\b");
+    private static final Pattern PLANNED_SCHEDULED = Pattern.compile("\\b(signings?|signing ceremony|signature)\\s+(?:[\\w,-]+\\s+){0,12}?"
+            + "(is|are|was|were|has been|have been)?\\s*(scheduled|planned|expected|slated|set|due|pencilled|penciled)\\b"
+            + "|\\b(upcoming|planned|expected|scheduled|forthcoming|imminent)\\s+signings?\\b"
+            + "|\\b(scheduled|planned|expected|slated|set|due)\\s+(for|to take place)\\s+(?:\\w+\\s+){0,6}?signing\\b");
+    private static final Pattern SIGNED_PAST = Pattern.compile("\\b(signed|inked|sealed)\\b");
+    private static final Pattern SIGNED_CONCLUDED = Pattern.compile("\\b(concluded|clinched)\\s+(?:[\\w-]+\\s+){0,4}?(agreement|deal|pact|accord|treaty)s?\\b");
+    private static final Pattern SIGNED_PRESENT = Pattern.compile("\\b(\\w+)\\s+(signs?)\\b(?!\\s+(up|of|that|off|in)\\b)");
+    private static final Pattern SIGNED_CEREMONY = Pattern.compile("\\bsigning(?:\\s+ceremony)?\\s+(took place|was held|happened)\\b");
+    private static final Pattern ROUND_NOUN = Pattern.compile("\\brounds?\\s+of\\s+(?:[\\w-]+\\s+){0,3}?" + TALK_NOUN + "\\b");
+    private static final Pattern ROUND_ORDINAL = Pattern.compile("\\b(\\w+)(?:[- ]\\w+)?\\s+round\\b|\\bround\\s+(one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\b");
+    private static final Pattern ROUND_HELD = Pattern.compile("\\b(held|hold|holds|holding|conducted|conduct|conducts|had|completed|"
+            + "concluded|wrapped up|finished|continued|resumed)\\s+(?:[\\w'\u2019.,-]+\\s+){0,5}?" + TALK_NOUN + "\\b");
+    private static final Pattern ROUND_MET = Pattern.compile("\\b(met|meet|meets)\\s+(?:[\\w'\u2019.,-]+\\s+){0,8}?(to (?:discuss|negotiate|work on)|for (?:talks|negotiations|consultations))\\b");
+    private static final Pattern TALKS_BEGAN = Pattern.compile("\\b(began|begun|begin|begins|started|start|starts|launched|launch|launches|"
+            + "opened|open|opens|initiated|commenced|kicked off|kick off|kicks off|entered into|entered)\\s+(?:[\\w'\u2019.,-]+\\s+){0,6}?"
+            + "(talks|negotiations|consultations|negotiating|to negotiate|the negotiation process|the process)\\b");
+    private static final Pattern TALKS_HAVE_BEGUN = Pattern.compile("\\b" + TALK_NOUN + "\\s+(?:[\\w'\u2019.,-]+\\s+){0,10}?"
+            + "(?:have|has|had)?\\s*(begun|started|opened|got underway|gotten underway|kicked off|began|commenced)\\b");
+    private static final Pattern TALKS_START_OF = Pattern.compile("\\b(start|launch|opening|beginning|commencement|kick-off|kickoff)\\s+of\\s+"
+            + "(?:[\\w-]+\\s+){0,3}?" + TALK_NOUN + "\\b");
+    private static final Pattern FUTURE_BEFORE = Pattern.compile("\\b(will|shall|would|could|may|might|to|'ll|\u2019ll|next|"
+            + "upcoming|planned|plans?|scheduled|expected|intends?|ahead of|prepare|prepares|preparing)\\s+(?:[\\w-]+\\s+){0,3}?$");
+    private static final Pattern FUTURE_AFTER = Pattern.compile("^[^,;]{0,120}?\\b(will|shall|would|is|are|to be)\\s+(?:\\w+\\s+)?"
+            + "(scheduled|planned|expected|set|slated|due|take place|be held|begin|start|open)\\b");
+    private static final Pattern ORDINAL_SUBJECT = Pattern.compile("\\b(first|second|third|fourth|fifth|sixth|seventh|"
+            + "eighth|ninth|tenth|\\d+(?:st|nd|rd|th)|last|latest|only|newest|most recent)\\s+(?:[\\w-]+\\s+){0,2}?"
+            + "(country|countries|nation|nations|state|states|partner|partners|ally|allies|member|members|government|"
+            + "leader|one)\\s*$");
+    private static final Set<String> ASPIRATION = Set.of("hope", "hopes", "hoped", "hoping", "want", "wants", "wanted",
+            "wanting", "seek", "seeks", "seeking", "sought", "aim", "aims", "aiming", "try", "tries", "trying", "wish",
+            "wishes", "push", "pushes", "pushing", "urge", "urged", "urges", "call", "calls", "called", "like",
+            "eager", "keen", "willing", "struggle", "struggled", "strive", "strives", "asked", "ask", "asks",
+            "refused", "refuse", "refuses", "declined", "decline", "failed", "fail", "fails", "yet", "unable",
+            "unlikely", "able", "order", "how");
+    private static final Set<String> NOT_A_SIGNING_SUBJECT = Set.of("a", "an", "the", "any", "no", "this", "that",
+            "clear", "first", "early", "positive", "encouraging", "some", "all", "road", "street", "to", "will", "would",
+            "could", "may", "might", "shall", "should", "must", "can", "cannot", "not", "didn't", "did", "does", "do",
+            "never", "also", "soon", "warning", "many", "several", "these", "those", "other", "more", "few");
+
+    private Triggers() {
+    }
+
+    /** Every trigger in a lower-cased sentence; a round suppresses a talks-opened trigger of the same sentence. */
+    public static List<Trigger> find(String lower) {
+        List<Trigger> out = new ArrayList<>();
+        List<int[]> plannedSpans = new ArrayList<>();
+        addPlanned(lower, out, plannedSpans);
+        addSigned(lower, out, plannedSpans);
+        boolean round = addRounds(lower, out);
+        if (!round) {
+            addTalksOpened(lower, out);
+        }
+        return out;
+    }
+
+    private static void addPlanned(String lower, List<Trigger> out, List<int[]> spans) {
+        Matcher m = PLANNED_MODAL.matcher(lower);
+        while (m.find()) {
+            spans.add(new int[] {m.start(2), m.end()});
+            if ("to".equals(m.group(2)) && ORDINAL_SUBJECT.matcher(lower.substring(0, m.start(2))).find()) {
+                out.add(new Trigger(EventType.SIGNED, "signed.ordinal-infinitive", m.start(2), m.end()));
+            } else if (m.group(1) == null || !ASPIRATION.contains(m.group(1))) {
+                out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.modal-" + m.group(2).replace('\u2019', '\''), m.start(2), m.end()));
+            }
+        }
+        m = PLANNED_PASSIVE.matcher(lower);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+            if (!ASPIRATION.contains(wordBefore(lower, m.start()))) {
+                out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.passive-future", m.start(), m.end()));
+            }
+        }
+        m = PLANNED_CLOSE.matcher(lower);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+            out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.close-to", m.start(), m.end()));
+        }
+        m = PLANNED_SCHEDULED.matcher(lower);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+            out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.scheduled-signing", m.start(), m.end()));
+        }
+    }
+
+    private static void addSigned(String lower, List<Trigger> out, List<int[]> planned) {
+        Matcher m = SIGNED_PAST.matcher(lower);
+        while (m.find()) {
+            if (!inside(planned, m.start())) {
+                out.add(new Trigger(EventType.SIGNED, "signed.past-tense", m.start(), m.end()));
+            }
+        }
+        m = SIGNED_CONCLUDED.matcher(lower);
+        while (m.find()) {
+            if (!inside(planned, m.start())) {
+                out.add(new Trigger(EventType.SIGNED, "signed.concluded", m.start(), m.end()));
+            }
+        }
+        m = SIGNED_PRESENT.matcher(lower);
+        while (m.find()) {
+            if (!inside(planned, m.start(2)) && !NOT_A_SIGNING_SUBJECT.contains(m.group(1))) {
+                out.add(new Trigger(EventType.SIGNED, "signed.present-tense", m.start(2), m.end()));
+            }
+        }
+        m = SIGNED_CEREMONY.matcher(lower);
+        while (m.find()) {
+            out.add(new Trigger(EventType.SIGNED, "signed.ceremony-held", m.start(), m.end()));
+        }
+    }
+
+    private static boolean addRounds(String lower, List<Trigger> out) {
+        boolean any = false;
+        for (Pattern p : List.of(ROUND_NOUN, ROUND_ORDINAL, ROUND_HELD, ROUND_MET)) {
+            Matcher m = p.matcher(lower);
+            while (m.find()) {
+                if (p == ROUND_ORDINAL && m.group(1) != null && Ordinals.roundNumber(m.group(), 0) == null) {
+                    continue;
+                }
+                any = true;
+                if (!isFuture(lower, m.start(), m.end())) {
+                    String rule = p == ROUND_NOUN ? "round.round-of-talks" : p == ROUND_ORDINAL ? "round.numbered-round"
+                            : p == ROUND_HELD ? "round.held-talks" : "round.met-to-negotiate";
+                    out.add(new Trigger(EventType.ROUND, rule, m.start(), m.end()));
+                }
+            }
+        }
+        return any;
+    }
+
+    private static void addTalksOpened(String lower, List<Trigger> out) {
+        for (Pattern p : List.of(TALKS_BEGAN, TALKS_HAVE_BEGUN, TALKS_START_OF)) {
+            Matcher m = p.matcher(lower);
+            while (m.find()) {
+                if (!isFuture(lower, m.start(), m.end())) {
+                    String rule = p == TALKS_BEGAN ? "talks.began-verb" : p == TALKS_HAVE_BEGUN ? "talks.have-begun"
+                            : "talks.start-of";
+                    out.add(new Trigger(EventType.TALKS_OPENED, rule, m.start(), m.end()));
+                }
+            }
+        }
+    }
+
+    /** Future or modal context right before the match, or a scheduling predicate right after it. */
+    static boolean isFuture(String lower, int start, int end) {
+        String before = lower.substring(Math.max(0, start - 40), start);
+        String after = lower.substring(end, Math.min(lower.length(), end + 140));
+        if (FUTURE_BEFORE.matcher(before).find()) {
+            return true;
+        }
+        return FUTURE_AFTER.matcher(after).find();
+    }
+
+    private static boolean inside(List<int[]> spans, int at) {
+        for (int[] s : spans) {
+            if (at >= s[0] && at < s[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String wordBefore(String lower, int at) {
+        int e = at;
+        while (e > 0 && lower.charAt(e - 1) == ' ') {
+            e--;
+        }
+        int s = e;
+        while (s > 0 && Character.isLetter(lower.charAt(s - 1))) {
+            s--;
+        }
+        return lower.substring(s, e);
+    }
+}
