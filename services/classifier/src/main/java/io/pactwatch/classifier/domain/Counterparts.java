@@ -23,7 +23,21 @@ public final class Counterparts {
     private static final Pattern GIVEN_NAME_BEFORE = Pattern.compile("(?<=[\\p{L},] )\\p{Lu}\\p{Ll}+ $");
     private static final Pattern WORD = Pattern.compile("[\\p{L}'\u2019-]+");
 
+    private static final Pattern RANGE = Pattern.compile("\\b[Ff]rom\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)*"
+            + "\\s+to\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)*");
+
     private Counterparts() {
+    }
+
+    /** "From London to Tokyo": a range that stands for breadth, not for the parties. */
+    private static boolean inRange(String text, int from, int to, PlaceMention m) {
+        var r = RANGE.matcher(text).region(from, to);
+        while (r.find()) {
+            if (m.start() >= r.start() && m.end() <= r.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Luis Montenegro", "Jordan" as a surname: a capitalised word right before, itself not sentence-initial. */
@@ -77,6 +91,9 @@ public final class Counterparts {
             }
             if (m.form() == Form.CAPITAL && (PROPER_NAME_AFTER.matcher(after).find()
                     || PROPER_NAME_BEFORE.matcher(before).find())) {
+                continue;
+            }
+            if (inRange(text, from, to, m)) {
                 continue;
             }
             if (m.form() == Form.NAME && !titleCase && partOfPersonName(before)) {

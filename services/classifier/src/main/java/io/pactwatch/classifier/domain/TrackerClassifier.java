@@ -20,7 +20,8 @@ public final class TrackerClassifier {
 
     private static final Pattern BRIDGING = Pattern.compile("\\b(both sides|the two sides|both countries|the two "
             + "countries|both leaders|the two leaders|the parties|both parties|both governments|the two governments|"
-            + "the two delegations|both delegations|the two presidents|the two capitals)\\b");
+            + "the two delegations|both delegations|the two presidents|the two capitals)\\b"
+            + "|^(the|this) (signing|signings|agreement|deal|pact|accord|document|ceremony)\\b");
 
     private static final Pattern ATTRIBUTION = Pattern.compile("\\b(said|says|reported|reports|announced|stated|"
             + "wrote|told [\\w ]{1,20}|added|noted|confirmed|tweeted|posted|according to [\\w ]{1,20})\\s*$");
@@ -180,7 +181,9 @@ public final class TrackerClassifier {
             if (++seen > 2) {
                 break;
             }
-            if (reference.matcher(a.lower()).find()) {
+            boolean restates = c.sentence().zone() == Zone.TITLE
+                    && Triggers.find(a.lower()).stream().anyMatch(t -> t.type() == c.type());
+            if (restates || reference.matcher(a.lower()).find()) {
                 boolean done = c.type() != EventType.SIGNING_PLANNED;
                 Trigger anchor = new Trigger(c.type(), "", 0, 0);
                 DateMention d = eventDate(a.lower(), DateExpressions.find(a.lower(), published), anchor, published, done);
