@@ -59,7 +59,7 @@ public final class Counterparts {
                 }
             }
         }
-        return words > 0 && capitalised * 10 >= words * 7;
+        return words > 0 && capitalised * 10 >= words * 9;
     }
 
     /** Subject mentioned in text[from, to) by gazetteer or tracker alias. */
