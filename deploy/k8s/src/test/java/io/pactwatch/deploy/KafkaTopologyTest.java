@@ -14,6 +14,7 @@ import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The Strimzi resources agree with the contracts: one KafkaTopic per TopicSpec topic with its partition count and
  * cleanup policy, KRaft node pool roles, replication the brokers can satisfy, and a bootstrap address and broker
- * egress the services can use.
+ * egress the services can use; every topic a service's channels name exists, and consumer groups are the expected ones.
  */
 class KafkaTopologyTest {
 
@@ -77,5 +78,31 @@ class KafkaTopologyTest {
             assertTrue(egressTo(np, Map.of("strimzi.io/cluster", cluster)).stream().anyMatch(r -> allowsPort(r, plain.getPort())),
                     s.name() + ": egress to the Kafka brokers on " + plain.getPort());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.pactwatch.deploy.ManifestSets#sets")
+    void everyTopicTheServicesUseIsAKafkaTopic(ManifestSet set) {
+        Set<String> declared = new java.util.TreeSet<>();
+        for (KafkaTopic t : set.topics()) {
+            declared.add(t.getSpec().getTopicName() != null ? t.getSpec().getTopicName() : t.getMetadata().getName());
+        }
+        for (ServiceFacts s : ServiceFacts.ALL) {
+            Set<String> used = KafkaChannels.of(s).allTopics();
+            assertTrue(declared.containsAll(used), s.name() + " uses topics " + used + "; KafkaTopics: " + declared);
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"feed-poller", "classifier", "notifier"})
+    void consumerGroupsAreTheOnesTheServicesConfigure(String service) {
+        ServiceFacts facts = ServiceFacts.of(service);
+        Map<String, String> consumed = KafkaChannels.of(facts).consumedTopicToGroup();
+        if (facts.consumedTopic().isEmpty()) {
+            assertEquals(Map.of(), consumed, service + " is not expected to consume");
+            return;
+        }
+        assertEquals(Map.of(facts.consumedTopic().get(), facts.consumerGroup().get()), consumed, service
+                + ": the topic and group its application.properties consume (the HPA cap and docs rely on them)");
     }
 }
