@@ -13,7 +13,7 @@ public final class Background {
     private static final Pattern RECAP = Pattern.compile("\\b(already|previously|so far|thus far|to date|last year|"
             + "a year ago|years ago|months ago|in the past|until now|since then|before that|at the time|"
             + "back in|by now|over the past|in recent months|earlier(?! (today|on|this week|in the day))|"
-            + "list of|among (the )?(countries|nations|states|partners)|such (an? )?(agreement|pact|deal|accord|document)s?|"
+            + "most recently|recently|lately|list of|among (the )?(countries|nations|states|partners)|such (an? )?(agreement|pact|deal|accord|document)s?|"
             + "by the end of)\\b");
     private static final Pattern PERFECT = Pattern.compile("\\b(have|has|had|'ve)\\s+(?:\\w+\\s+)?(signed|inked|sealed|concluded|held|begun|started|opened)\\b");
     private static final Pattern PLUPERFECT = Pattern.compile("\\bhad\\s+(?:\\w+\\s+)?(signed|inked|sealed|concluded|held|begun|started|opened)\\b");

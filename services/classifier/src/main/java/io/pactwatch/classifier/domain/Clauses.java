@@ -15,16 +15,33 @@ final class Clauses {
             + "before|when|which|who|where|as|since|following|weeks after|days after|months after)\\b"
             + "| (?:while|whereas) |\u2014| \u2013 | - ");
 
+    private static final Pattern LEADING_ADJUNCT = Pattern.compile("^(?:[\\w-]+\\s+){0,3}?(after|following|since)\\b[^,;]{3,160},");
+
     private final List<int[]> spans = new ArrayList<>();
+    private final boolean leadingAdjunct;
 
     Clauses(String lower) {
+        Matcher lead = LEADING_ADJUNCT.matcher(lower);
+        leadingAdjunct = lead.find();
         Matcher m = BREAK.matcher(lower);
         int start = 0;
+        if (leadingAdjunct) {
+            spans.add(new int[] {0, lead.end() - 1});
+            start = lead.end() - 1;
+        }
         while (m.find()) {
+            if (m.start() <= start) {
+                continue;
+            }
             spans.add(new int[] {start, m.start()});
             start = m.start();
         }
         spans.add(new int[] {start, lower.length()});
+    }
+
+    /** True when the clause is a sentence-initial temporal adjunct ("Three days after X signed, ..."). */
+    boolean isLeadingAdjunct(int clause) {
+        return leadingAdjunct && clause == 0;
     }
 
     int of(int at) {

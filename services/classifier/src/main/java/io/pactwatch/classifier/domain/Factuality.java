@@ -18,7 +18,10 @@ public final class Factuality {
     private static final Pattern NEUTRAL_NEGATION = Pattern.compile("\\b(no later than|not only|no longer than|not least|"
             + "no fewer than|not later than|non-)\\b?");
     private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(if|unless|whether|in case|would have|could have|"
-            + "should have|suppose|supposing|imagine|hypothetical\\w*|what if|even if)\\b");
+            + "should have|suppose|supposing|imagine|hypothetical\\w*|what if|even if|only once|only when|only after|"
+            + "provided that|on condition)\\b");
+    private static final Pattern CONDITION_AFTER = Pattern.compile("^[^,;.]*?\\b(only once|only if|only when|only after|"
+            + "provided that|on condition that|unless)\\b");
     private static final Pattern HEDGE = Pattern.compile("\\b(reportedly|allegedly|purportedly|according to (media|sources|"
             + "reports|people)|sources (said|say|says|told|familiar)|citing (\\w+ ){0,2}sources|unnamed|anonymous|"
             + "rumou?red|(reports|reported) (that|said|say)|is said to|are said to|believed to)\\b");
@@ -34,7 +37,9 @@ public final class Factuality {
         }
         String clause = clauseBefore(lower, at) + " " + lower.substring(at, end);
         String cleaned = NEUTRAL_NEGATION.matcher(clause).replaceAll(" ");
-        return NEGATION.matcher(cleaned).find() || HYPOTHETICAL.matcher(clause).find();
+        String after = lower.substring(end, Math.min(lower.length(), end + 40));
+        return NEGATION.matcher(cleaned).find() || HYPOTHETICAL.matcher(clause).find()
+                || CONDITION_AFTER.matcher(after).find();
     }
 
     public static boolean isHedged(String lower) {

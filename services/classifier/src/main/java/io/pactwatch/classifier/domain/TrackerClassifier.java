@@ -132,17 +132,19 @@ public final class TrackerClassifier {
             if (done) {
                 background |= places.size() >= 3 && !recent && s.zone() != Zone.TITLE;
                 background |= s.zone() != Zone.TITLE && Background.isPluperfect(clauseText) && !recent;
+                background |= clauses.isLeadingAdjunct(clause) && !recent;
             }
             if (background) {
                 continue;
             }
             Integer round = t.type() == EventType.ROUND ? Ordinals.roundNumber(a.lower(), t.start()) : null;
-            DateMention date = eventDate(a.lower(), dates, t, published, done);
             Certainty certainty = done && !hedged ? Certainty.CONFIRMED : Certainty.EXPECTED;
             double score = round(zoneWeight(s.zone()) * (certainty == Certainty.CONFIRMED ? 1.0 : 0.85)
                     * (a.kind() ? 1.0 : 0.9));
-            LocalDate day = date == null ? published : done ? date.first() : DateExpressions.upcoming(published, date);
             for (Place p : places) {
+                DateMention date = eventDate(a.lower(), dates, t, published, done, mentionOf(a, p));
+                LocalDate day = date == null ? published
+                        : done ? date.first() : DateExpressions.upcoming(published, date);
                 if (done && s.zone() == Zone.BODY && t.type() == EventType.SIGNED && !recent
                         && !newsCounterparts.contains(p.code())) {
                     continue;
@@ -237,6 +239,44 @@ public final class TrackerClassifier {
         if (!list.contains(p)) {
             list.add(p);
         }
+    }
+
+    private static int mentionOf(Analysed a, Place p) {
+        for (PlaceMention m : a.counterparts()) {
+            if (m.place().equals(p)) {
+                return m.start() - a.sentence().start();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The stated day for a counterpart: the first fitting day after its mention ("with Spain on Monday and with
+     * Belgium on Tuesday"), else the one nearest the trigger; never the date of a speech act ("said on Tuesday").
+     */
+    private static DateMention eventDate(String lower, List<DateMention> dates, Trigger t, LocalDate published,
+            boolean done, int mention) {
+        if (mention >= 0) {
+            DateMention after = null;
+            for (DateMention d : dates) {
+                if (d.start() >= mention && fits(lower, d, published, done)
+                        && (after == null || d.start() < after.start())) {
+                    after = d;
+                }
+            }
+            if (after != null) {
+                return after;
+            }
+        }
+        return eventDate(lower, dates, t, published, done);
+    }
+
+    private static boolean fits(String lower, DateMention d, LocalDate published, boolean done) {
+        if (!d.isDay() || ATTRIBUTION.matcher(lower.substring(Math.max(0, d.start() - 30), d.start())).find()) {
+            return false;
+        }
+        return done ? !d.first().isAfter(published.plusDays(1))
+                : !d.first().isBefore(published.minusDays(1)) || published.toEpochDay() - d.first().toEpochDay() < 7;
     }
 
     /** The stated day nearest the trigger, skipping the date of a speech act ("said on Tuesday"). */

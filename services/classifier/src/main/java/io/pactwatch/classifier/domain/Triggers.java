@@ -30,6 +30,8 @@ public final class Triggers {
             + "(is|are|was|were|has been|have been)?\\s*(scheduled|planned|expected|slated|set|due|pencilled|penciled)\\b"
             + "|\\b(upcoming|planned|expected|scheduled|forthcoming|imminent)\\s+signings?\\b"
             + "|\\b(scheduled|planned|expected|slated|set|due)\\s+(for|to take place)\\s+(?:\\w+\\s+){0,6}?signing\\b");
+    private static final Pattern PLANNED_PROGRESSIVE = Pattern.compile("\\b(is|are|was|were|am|'re|\u2019re)\\s+"
+            + "(?:\\w+\\s+)?signing\\s+(?!ceremony)(?:the|a|an|its|their|our|two|three|new|bilateral|security|[\\w-]+)\\b");
     private static final Pattern SIGNED_PAST = Pattern.compile("\\b(signed|inked|sealed)\\b");
     private static final Pattern SIGNED_CONCLUDED = Pattern.compile("\\b(concluded|clinched)\\s+(?:[\\w-]+\\s+){0,4}?(agreement|deal|pact|accord|treaty)s?\\b");
     private static final Pattern SIGNED_PRESENT = Pattern.compile("\\b(\\w+)\\s+(signs?)\\b(?!\\s+(up|of|that|off|in)\\b)");
@@ -41,7 +43,8 @@ public final class Triggers {
     private static final Pattern ROUND_MET = Pattern.compile("\\b(met|meet|meets)\\s+(?:[\\w'\u2019.,-]+\\s+){0,8}?(to (?:discuss|negotiate|work on)|for (?:talks|negotiations|consultations))\\b");
     private static final Pattern TALKS_BEGAN = Pattern.compile("\\b(began|begun|begin|begins|started|start|starts|launched|launch|launches|"
             + "opened|open|opens|initiated|commenced|kicked off|kick off|kicks off|entered into|entered)\\s+(?:[\\w'\u2019.,-]+\\s+){0,6}?"
-            + "(talks|negotiations|consultations|negotiating|to negotiate|the negotiation process|the process)\\b");
+            + "(talks|negotiations|consultations|negotiating|to negotiate|the negotiation process|the process|work on|"
+            + "working on|drafting)\\b");
     private static final Pattern TALKS_HAVE_BEGUN = Pattern.compile("\\b" + TALK_NOUN + "\\s+(?:[\\w'\u2019.,-]+\\s+){0,10}?"
             + "(?:have|has|had)?\\s*(begun|started|opened|got underway|gotten underway|kicked off|began|commenced)\\b");
     private static final Pattern TALKS_START_OF = Pattern.compile("\\b(start|launch|opening|beginning|commencement|kick-off|kickoff)\\s+of\\s+"
@@ -54,6 +57,10 @@ public final class Triggers {
             + "eighth|ninth|tenth|\\d+(?:st|nd|rd|th)|last|latest|only|newest|most recent)\\s+(?:[\\w-]+\\s+){0,2}?"
             + "(country|countries|nation|nations|state|states|partner|partners|ally|allies|member|members|government|"
             + "leader|one)\\s*$");
+    private static final Pattern WISH_BEFORE = Pattern.compile("\\b(hopes?|hoped|hoping|wants?|wanted|wish(es|ed)?|"
+            + "urged?|urges|calls? on|called on|asked|asks|would like|prays?|dreams?)\\b(?![^,;]*[,;])");
+    private static final Pattern ANAPHORIC_ROUND = Pattern.compile("\\b(after|following|since|before|ahead of|during)\\s+"
+            + "(the|a|its|their)\\s+(latest|last|previous|recent|most recent)\\s+$");
     private static final Set<String> ASPIRATION = Set.of("hope", "hopes", "hoped", "hoping", "want", "wants", "wanted",
             "wanting", "seek", "seeks", "seeking", "sought", "aim", "aims", "aiming", "try", "tries", "trying", "wish",
             "wishes", "push", "pushes", "pushing", "urge", "urged", "urges", "call", "calls", "called", "like",
@@ -87,7 +94,8 @@ public final class Triggers {
             spans.add(new int[] {m.start(2), m.end()});
             if ("to".equals(m.group(2)) && ORDINAL_SUBJECT.matcher(lower.substring(0, m.start(2))).find()) {
                 out.add(new Trigger(EventType.SIGNED, "signed.ordinal-infinitive", m.start(2), m.end()));
-            } else if (m.group(1) == null || !ASPIRATION.contains(m.group(1))) {
+            } else if ((m.group(1) == null || !ASPIRATION.contains(m.group(1)))
+                    && !WISH_BEFORE.matcher(lower.substring(Math.max(0, m.start(2) - 60), m.start(2))).find()) {
                 out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.modal-" + m.group(2).replace('\u2019', '\''), m.start(2), m.end()));
             }
         }
@@ -97,6 +105,11 @@ public final class Triggers {
             if (!ASPIRATION.contains(wordBefore(lower, m.start()))) {
                 out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.passive-future", m.start(), m.end()));
             }
+        }
+        m = PLANNED_PROGRESSIVE.matcher(lower);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+            out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.progressive-signing", m.start(), m.end()));
         }
         m = PLANNED_CLOSE.matcher(lower);
         while (m.find()) {
@@ -141,6 +154,10 @@ public final class Triggers {
             Matcher m = p.matcher(lower);
             while (m.find()) {
                 if (p == ROUND_ORDINAL && m.group(1) != null && Ordinals.roundNumber(m.group(), 0) == null) {
+                    continue;
+                }
+                if (ANAPHORIC_ROUND.matcher(lower.substring(Math.max(0, m.start() - 40), m.start())).find()) {
+                    any = true;
                     continue;
                 }
                 any = true;
