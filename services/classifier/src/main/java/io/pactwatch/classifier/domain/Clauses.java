@@ -13,7 +13,7 @@ final class Clauses {
 
     private static final Pattern BREAK = Pattern.compile(";|, (?:and|but|while|whereas|although|though|after|"
             + "before|when|which|who|where|as|since|following|weeks after|days after|months after)\\b"
-            + "| (?:while|whereas) |\u2014| \u2013 | - ");
+            + "| (?:while|whereas) |\u2014| \u2013 | - | (?:that|which|who) (?=\\w+ed\\b|has\\b|have\\b|had\\b|was\\b|were\\b|is\\b|are\\b)");
 
     private static final Pattern LEADING_ADJUNCT = Pattern.compile("^(?:[\\w-]+\\s+){0,3}?(after|following|since)\\b[^,;]{3,160},");
 
