@@ -28,7 +28,7 @@ public final class DateExpressions {
     private static final Pattern RELATIVE = Pattern.compile("\\b(earlier in the day|later in the day|earlier today|later today|today|tonight|this morning|this afternoon|this evening|"
             + "yesterday|tomorrow|last week|next week|this week|last month|next month|this month|last year|next year|"
             + "a year ago|this year|earlier this year|later this year|on the same day|the same day)\\b");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:on|last|next|this|for)\\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:(?:on|last|next|this|for)\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
 
     private DateExpressions() {
     }

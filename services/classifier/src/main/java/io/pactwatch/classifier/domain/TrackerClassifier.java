@@ -127,7 +127,8 @@ public final class TrackerClassifier {
                     .filter(d -> d.start() >= clauses.start(clause) && d.start() < clauses.end(clause)).toList();
             boolean recent = Background.hasRecentDate(clauseDates, published, tracker.recentDays());
             boolean background = Background.hasRecapMarker(clauseText)
-                    || Background.onlyOldDates(clauseDates, published, tracker.recentDays());
+                    || Background.onlyOldDates(clauseDates, published, tracker.recentDays())
+                    || Background.onlyOldDates(nearest(clauseDates, t), published, tracker.recentDays());
             boolean done = t.type() != EventType.SIGNING_PLANNED;
             if (done) {
                 background |= places.size() >= 3 && !recent && s.zone() != Zone.TITLE;
@@ -239,6 +240,17 @@ public final class TrackerClassifier {
         if (!list.contains(p)) {
             list.add(p);
         }
+    }
+
+    /** The date expression closest to the trigger, as a list of zero or one. */
+    private static List<DateMention> nearest(List<DateMention> dates, Trigger t) {
+        DateMention best = null;
+        for (DateMention d : dates) {
+            if (best == null || Math.abs(d.start() - t.start()) < Math.abs(best.start() - t.start())) {
+                best = d;
+            }
+        }
+        return best == null ? List.of() : List.of(best);
     }
 
     private static int mentionOf(Analysed a, Place p) {
