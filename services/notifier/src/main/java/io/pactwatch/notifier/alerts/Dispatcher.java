@@ -1,0 +1,176 @@
+package io.pactwatch.notifier.alerts;
+
+import io.pactwatch.contracts.AgreementEvent;
+import io.pactwatch.contracts.ChangeKind;
+import io.pactwatch.notifier.config.NotifierConfig;
+import io.pactwatch.notifier.domain.RetryPolicy;
+import io.pactwatch.notifier.messaging.NotifierMetrics;
+import io.pactwatch.notifier.persistence.AgreementEventEntity;
+import io.pactwatch.notifier.persistence.DeliveryEntity;
+import io.pactwatch.notifier.persistence.EventViews;
+import io.pactwatch.notifier.persistence.SubscriptionEntity;
+import io.quarkus.arc.All;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends pending deliveries. A run claims due deliveries under {@code FOR UPDATE SKIP LOCKED} (so replicas never take
+ * the same row), at most one per subscription whose pacing allows it, marks them SENDING with a claim timeout, sends
+ * outside the transaction, then records SENT, a retry with backoff and jitter, or a permanent failure that flags the
+ * subscription. A crash leaves the row SENDING; after the claim timeout it is retried.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final int SKIP_LOCKED = -2;
+
+    /** A claimed delivery with what is needed to send it. */
+    record Claimed(long deliveryId, long subscriptionId, String channel, String target, String eventId, int attempts) {
+    }
+
+    private final Map<String, AlertSender> senders;
+    private final NotifierConfig config;
+    private final RetryPolicy retries;
+    private final NotifierMetrics metrics;
+
+    public Dispatcher(@All List<AlertSender> senders, NotifierConfig config, NotifierMetrics metrics) {
+        this.senders = senders.stream().collect(Collectors.toMap(AlertSender::channel, Function.identity()));
+        this.config = config;
+        this.metrics = metrics;
+        NotifierConfig.Dispatch d = config.dispatch();
+        this.retries = new RetryPolicy(d.retryBase(), d.retryCap(), d.maxAttempts());
+    }
+
+    @Scheduled(every = "${pactwatch.notifier.dispatch.interval}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> dispatch() {
+        return claim().chain(claimed -> Multi.createFrom().iterable(claimed).onItem()
+                .transformToUniAndMerge(this::sendAndRecord).collect().last())
+                .onFailure().invoke(e -> LOG.warnf("dispatch run failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    Uni<List<Claimed>> claim() {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> DeliveryEntity.<DeliveryEntity>find(
+                "(status = ?1 and nextAttemptAt <= ?3) or (status = ?2 and claimedUntil < ?3) order by id",
+                DeliveryEntity.PENDING, DeliveryEntity.SENDING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .page(0, config.dispatch().batchSize()).list().chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().item(List.<Claimed>of());
+                    }
+                    Set<Long> subIds = rows.stream().map(d -> d.subscriptionId).collect(Collectors.toSet());
+                    return SubscriptionEntity.<SubscriptionEntity>list("id in ?1", subIds).map(subs -> {
+                        Map<Long, SubscriptionEntity> byId = subs.stream().collect(Collectors.toMap(s -> s.id, s -> s));
+                        List<Claimed> claimed = new ArrayList<>();
+                        Set<Long> taken = new HashSet<>();
+                        for (DeliveryEntity d : rows) {
+                            SubscriptionEntity s = byId.get(d.subscriptionId);
+                            if (s == null || !SubscriptionEntity.ACTIVE.equals(s.status)) {
+                                d.status = DeliveryEntity.FAILED;
+                                d.lastError = s == null ? "subscription deleted" : "subscription " + s.status;
+                                continue;
+                            }
+                            if (taken.contains(s.id) || s.nextSendAt.isAfter(now)) {
+                                continue;
+                            }
+                            taken.add(s.id);
+                            d.status = DeliveryEntity.SENDING;
+                            d.attempts++;
+                            d.claimedUntil = now.plus(config.dispatch().claimTimeout());
+                            s.nextSendAt = now.plus(spacing(s.channel));
+                            claimed.add(new Claimed(d.id, s.id, s.channel, s.target, d.eventId, d.attempts));
+                        }
+                        return claimed;
+                    });
+                }));
+    }
+
+    private Duration spacing(String channel) {
+        return "slack".equals(channel) || "webhook".equals(channel) ? config.slack().minSpacing() : Duration.ZERO;
+    }
+
+    private Uni<Void> sendAndRecord(Claimed c) {
+        AlertSender sender = senders.get(c.channel());
+        Uni<SendResult> result = sender == null ? Uni.createFrom().item(SendResult.permanent("unknown channel " + c.channel()))
+                : Panache.withSession(() -> AgreementEventEntity.<AgreementEventEntity>findById(c.eventId())
+                        .chain(e -> EventViews.load(e, ChangeKind.NEW)))
+                        .chain(event -> sender.send(c.subscriptionId(), c.target(), event));
+        return result.onFailure().recoverWithItem(e -> SendResult.retry(String.valueOf(e.getMessage()), null))
+                .chain(r -> record(c, r));
+    }
+
+    private Uni<Void> record(Claimed c, SendResult r) {
+        metrics.delivery(c.channel(), r.outcome().name().toLowerCase());
+        return Panache.withTransaction(() -> DeliveryEntity.<DeliveryEntity>findById(c.deliveryId()).chain(d -> {
+            Instant now = Instant.now();
+            switch (r.outcome()) {
+                case SENT -> {
+                    d.status = DeliveryEntity.SENT;
+                    d.sentAt = now;
+                    d.lastError = null;
+                    return Uni.createFrom().voidItem();
+                }
+                case RETRY -> {
+                    if (!retries.exhausted(d.attempts)) {
+                        d.status = DeliveryEntity.PENDING;
+                        d.lastError = r.error();
+                        d.nextAttemptAt = now.plus(retries.delayAfter(d.attempts, r.retryAfter()));
+                        return SubscriptionEntity.<SubscriptionEntity>findById(c.subscriptionId()).invoke(s -> {
+                            if (s != null && r.retryAfter() != null) {
+                                s.nextSendAt = now.plus(r.retryAfter());
+                            }
+                        }).replaceWithVoid();
+                    }
+                    d.status = DeliveryEntity.FAILED;
+                    d.lastError = "gave up after " + d.attempts + " attempts: " + r.error();
+                    return Uni.createFrom().voidItem();
+                }
+                default -> {
+                    d.status = DeliveryEntity.FAILED;
+                    d.lastError = r.error();
+                    LOG.warnf("subscription %d failing: %s", c.subscriptionId(), r.error());
+                    return SubscriptionEntity.<SubscriptionEntity>findById(c.subscriptionId()).invoke(s -> {
+                        if (s != null) {
+                            s.status = SubscriptionEntity.FAILING;
+                            s.failureReason = r.error();
+                            s.updatedAt = now;
+                        }
+                    }).replaceWithVoid();
+                }
+            }
+        }));
+    }
+
+    @Scheduled(every = "10s", delayed = "5s")
+    Uni<Void> measureQueue() {
+        return Panache.withSession(() -> DeliveryEntity.count("status in ?1", List.of(DeliveryEntity.PENDING, DeliveryEntity.SENDING))
+                .chain(pending -> DeliveryEntity.<DeliveryEntity>find("status in ?1 order by createdAt",
+                        List.of(DeliveryEntity.PENDING, DeliveryEntity.SENDING)).firstResult()
+                        .chain(oldest -> io.pactwatch.notifier.persistence.OutboxEntity.count("publishedAt is null")
+                                .invoke(outbox -> metrics.queue(pending, oldest == null ? 0
+                                        : Duration.between(oldest.createdAt, Instant.now()).toSeconds(), outbox)))))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** The event view for a delivery, for callers outside the dispatcher (tests). */
+    public static Uni<AgreementEvent> eventOf(String eventId) {
+        return AgreementEventEntity.<AgreementEventEntity>findById(eventId).chain(e -> EventViews.load(e, ChangeKind.NEW));
+    }
+}

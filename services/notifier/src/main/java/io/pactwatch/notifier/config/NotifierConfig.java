@@ -1,0 +1,79 @@
+package io.pactwatch.notifier.config;
+
+import io.pactwatch.contracts.EventType;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Typed configuration of the notifier ({@code pactwatch.notifier.*}); see docs/notifier.md and docs/alerts.md. */
+@ConfigMapping(prefix = "pactwatch.notifier")
+public interface NotifierConfig {
+
+    /** Base URL people reach the notifier at: confirmation and unsubscribe links start with it. */
+    @WithDefault("http://localhost:8083")
+    String publicUrl();
+
+    /** Secret that signs confirmation/unsubscribe links and webhook bodies. Set it in production. */
+    @WithDefault("pactwatch-dev-signing-secret-change-me")
+    String signingSecret();
+
+    /** A round reported without a number is the same round as one of the same counterpart within this many days. */
+    @WithDefault("3")
+    int roundWindowDays();
+
+    Dispatch dispatch();
+
+    Slack slack();
+
+    Console console();
+
+    /** How often the event outbox is relayed to pactwatch.agreement-events. */
+    @WithDefault("300ms")
+    Duration outboxInterval();
+
+    /** Alert dispatching: polling, batch size and retries. */
+    interface Dispatch {
+        @WithDefault("500ms")
+        Duration interval();
+
+        @WithDefault("50")
+        int batchSize();
+
+        @WithDefault("10")
+        int maxAttempts();
+
+        @WithDefault("2s")
+        Duration retryBase();
+
+        @WithDefault("10m")
+        Duration retryCap();
+
+        /** How long a claimed delivery stays claimed before another run may retry it (crash recovery). */
+        @WithDefault("2m")
+        Duration claimTimeout();
+    }
+
+    /** Slack channel settings. */
+    interface Slack {
+        /** Extra hosts (host or host:port) accepted as webhook targets, over http too: for local testing. */
+        Optional<List<String>> allowedHosts();
+
+        /** Smallest gap between two messages to one webhook (Slack allows about one per second). */
+        @WithDefault("1s")
+        Duration minSpacing();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    /** The console channel: alerts as log lines starting with "ALERT", for the local demo. */
+    interface Console {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("TALKS_OPENED,ROUND,SIGNING_PLANNED,SIGNED")
+        List<EventType> eventTypes();
+    }
+}

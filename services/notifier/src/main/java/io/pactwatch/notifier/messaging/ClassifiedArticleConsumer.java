@@ -1,0 +1,55 @@
+package io.pactwatch.notifier.messaging;
+
+import io.pactwatch.contracts.ClassifiedArticle;
+import io.pactwatch.contracts.Json;
+import io.pactwatch.contracts.MalformedRecordException;
+import io.pactwatch.notifier.persistence.EventStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code pactwatch.articles.classified}. The record is acknowledged only when the Uni completes, i.e. after
+ * the event-store transaction committed; a poison record fails and goes to the dead-letter topic. A conflict with a
+ * concurrent replica creating the same event is retried.
+ */
+@ApplicationScoped
+public class ClassifiedArticleConsumer {
+
+    public static final String CHANNEL = "classified-articles-in";
+    private static final Logger LOG = Logger.getLogger(ClassifiedArticleConsumer.class);
+
+    private final EventStore store;
+    private final EventStream stream;
+    private final NotifierMetrics metrics;
+
+    public ClassifiedArticleConsumer(EventStore store, EventStream stream, NotifierMetrics metrics) {
+        this.store = store;
+        this.stream = stream;
+        this.metrics = metrics;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(String value) {
+        ClassifiedArticle article;
+        try {
+            article = Json.read(value, ClassifiedArticle.class);
+            if (article.articleId() == null || article.articleId().isBlank() || article.publishedAt() == null) {
+                throw new MalformedRecordException("classified article without articleId or publishedAt");
+            }
+        } catch (MalformedRecordException e) {
+            metrics.deadLettered();
+            LOG.warnf("dead-lettering a classified record: %s", e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
+        return Uni.createFrom().deferred(() -> store.store(article))
+                .onFailure(e -> !(e instanceof MalformedRecordException)).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5)
+                .invoke(changes -> {
+                    metrics.articleConsumed(article.relevant());
+                    changes.forEach(stream::publish);
+                }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,45 @@
+package io.pactwatch.notifier.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Prometheus metrics of the notifier: articles consumed, dead letters, events published, deliveries and queue. */
+@ApplicationScoped
+public class NotifierMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong pendingDeliveries = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private final AtomicLong pendingOutbox = new AtomicLong();
+
+    public NotifierMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("pactwatch_notifier_deliveries_pending", pendingDeliveries);
+        registry.gauge("pactwatch_notifier_deliveries_oldest_pending_seconds", oldestPendingSeconds);
+        registry.gauge("pactwatch_notifier_event_outbox_pending", pendingOutbox);
+    }
+
+    public void articleConsumed(boolean relevant) {
+        registry.counter("pactwatch_notifier_articles_consumed_total", "relevant", String.valueOf(relevant)).increment();
+    }
+
+    public void deadLettered() {
+        registry.counter("pactwatch_notifier_dead_letters_total").increment();
+    }
+
+    public void eventPublished() {
+        registry.counter("pactwatch_notifier_events_published_total").increment();
+    }
+
+    /** Outcome: sent, retry or failed. */
+    public void delivery(String channel, String outcome) {
+        registry.counter("pactwatch_notifier_deliveries_total", "channel", channel, "outcome", outcome).increment();
+    }
+
+    public void queue(long pending, long oldestSeconds, long outbox) {
+        pendingDeliveries.set(pending);
+        oldestPendingSeconds.set(oldestSeconds);
+        pendingOutbox.set(outbox);
+    }
+}

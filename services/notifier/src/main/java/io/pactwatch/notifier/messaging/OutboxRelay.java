@@ -1,0 +1,67 @@
+package io.pactwatch.notifier.messaging;
+
+import io.pactwatch.contracts.CloudEventTypes;
+import io.pactwatch.notifier.persistence.OutboxEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays committed event versions from the outbox table to {@code pactwatch.agreement-events} (keyed by event id,
+ * CloudEvents headers), marking a row published only after the broker acknowledged it. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so replicas share the relay without sending a row twice.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "agreement-events-out";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int SKIP_LOCKED = -2;
+
+    private final MutinyEmitter<String> emitter;
+    private final NotifierMetrics metrics;
+
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, NotifierMetrics metrics) {
+        this.emitter = emitter;
+        this.metrics = metrics;
+    }
+
+    @Scheduled(every = "${pactwatch.notifier.outbox-interval}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        return Panache.withTransaction(() -> OutboxEntity.<OutboxEntity>find("publishedAt is null order by id")
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .page(0, 100).list()
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send)
+                        .collect().last()))
+                .onFailure().invoke(e -> LOG.warnf("agreement-events relay paused: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> send(OutboxEntity row) {
+        Message<String> message = Message.of(row.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.eventId).build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(row.eventId + "#" + row.version)
+                        .withType(CloudEventTypes.AGREEMENT_EVENT)
+                        .withSource(URI.create(CloudEventTypes.SOURCE_NOTIFIER))
+                        .withTimestamp(row.createdAt.atZone(ZoneOffset.UTC))
+                        .build());
+        return emitter.sendMessage(message).invoke(() -> {
+            row.publishedAt = Instant.now();
+            metrics.eventPublished();
+        });
+    }
+}
