@@ -27,6 +27,7 @@ public final class SlackCapture implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, java.util.Deque<int[]>> scripted = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Consumer<Received> listener = r -> {
     };
 
@@ -46,6 +47,21 @@ public final class SlackCapture implements AutoCloseable {
         this.listener = listener;
     }
 
+    /**
+     * The next calls to hook {@code name} answer these statuses in turn (each {@code {status, retryAfterSeconds}},
+     * retry-after 0 for none) instead of 200; a non-200 call is not recorded as received. For fault tests.
+     */
+    public void script(String name, int[]... responses) {
+        scripted.computeIfAbsent(name, k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addAll(List.of(responses));
+    }
+
+    /** Every call (answered or not) per hook, for pacing and retry checks. */
+    public List<Instant> attempts(String name) {
+        return attempts.getOrDefault(name, List.of());
+    }
+
+    private final java.util.Map<String, List<Instant>> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+
     public String webhookUrl(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
     }
@@ -64,6 +80,17 @@ public final class SlackCapture implements AutoCloseable {
             return;
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String hook = exchange.getRequestURI().getPath().substring("/hooks/".length());
+        attempts.computeIfAbsent(hook, k -> new CopyOnWriteArrayList<>()).add(Instant.now());
+        java.util.Deque<int[]> script = scripted.get(hook);
+        int[] scriptedResponse = script == null ? null : script.poll();
+        if (scriptedResponse != null && scriptedResponse[0] != 200) {
+            if (scriptedResponse[1] > 0) {
+                exchange.getResponseHeaders().add("Retry-After", String.valueOf(scriptedResponse[1]));
+            }
+            respond(exchange, scriptedResponse[0], "text/plain", scriptedResponse[0] == 404 ? "no_service" : "rate_limited");
+            return;
+        }
         JsonNode payload;
         try {
             payload = Json.mapper().readTree(body);
@@ -71,7 +98,7 @@ public final class SlackCapture implements AutoCloseable {
             respond(exchange, 400, "text/plain", "invalid_payload");
             return;
         }
-        Received r = new Received(exchange.getRequestURI().getPath().substring("/hooks/".length()), Instant.now(), payload);
+        Received r = new Received(hook, Instant.now(), payload);
         received.add(r);
         listener.accept(r);
         respond(exchange, 200, "text/plain", "ok");
