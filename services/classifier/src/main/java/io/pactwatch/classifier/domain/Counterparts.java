@@ -89,7 +89,8 @@ public final class Counterparts {
             if (VENUE_AFTER.matcher(after).find()) {
                 continue;
             }
-            if (m.form() == Form.CAPITAL && (PROPER_NAME_AFTER.matcher(after).find()
+            boolean oneWord = text.substring(m.start(), m.end()).indexOf(' ') < 0;
+            if (m.form() == Form.CAPITAL && oneWord && (PROPER_NAME_AFTER.matcher(after).find()
                     || PROPER_NAME_BEFORE.matcher(before).find())) {
                 continue;
             }

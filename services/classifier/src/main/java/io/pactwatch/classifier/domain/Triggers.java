@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class Triggers {
 
-    private static final String SIGN_VERB = "(?:(?:sign|ink)\\b(?!\\s+(?:up|of)\\b)|(?:seal|conclude|finali[sz]e)\\s+"
+    private static final String SIGN_VERB = "(?:(?:sign|ink)\\b(?!\\s+(?:up|of)\\b)|put\\s+(?:\\w+\\s+)?(?:pen to paper|signatures?)\\b|(?:seal|conclude|finali[sz]e)\\s+"
             + "(?:[\\w-]+\\s+){0,4}?(?:agreement|deal|pact|accord|treaty|document)s?\\b|(?:seal|conclude|finali[sz]e)\\s+(?:it|them)\\b)";
     private static final String GAP = "(?:[\\w'\u2019-]+\\s+){0,2}?";
     private static final String TALK_NOUN = "(talks|negotiations|consultations|discussions)";
@@ -35,6 +35,7 @@ public final class Triggers {
     private static final Pattern SIGNED_PAST = Pattern.compile("\\b(signed|inked|sealed)\\b");
     private static final Pattern SIGNED_CONCLUDED = Pattern.compile("\\b(concluded|clinched)\\s+(?:[\\w-]+\\s+){0,4}?(agreement|deal|pact|accord|treaty)s?\\b");
     private static final Pattern SIGNED_PRESENT = Pattern.compile("\\b(\\w+)\\s+(signs?)\\b(?!\\s+(up|of|that|off|in)\\b)");
+    private static final Pattern SIGNED_IDIOM = Pattern.compile("\\b(put|puts)\\s+(?:\\w+\\s+)?(pen to paper|signatures?\\s+(on|to))\\b");
     private static final Pattern SIGNED_CEREMONY = Pattern.compile("\\bsigning(?:\\s+ceremony)?\\s+(took place|was held|happened)\\b");
     private static final Pattern ROUND_NOUN = Pattern.compile("\\brounds?\\s+of\\s+(?:[\\w-]+\\s+){0,3}?" + TALK_NOUN + "\\b");
     private static final Pattern ROUND_ORDINAL = Pattern.compile("\\b(\\w+)(?:[- ]\\w+)?\\s+round\\b|\\bround\\s+(one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\b");
@@ -61,6 +62,12 @@ public final class Triggers {
             + "urged?|urges|calls? on|called on|asked|asks|would like|prays?|dreams?)\\b(?![^,;]*[,;])");
     private static final Pattern ANAPHORIC_ROUND = Pattern.compile("\\b(after|following|since|before|ahead of|during)\\s+"
             + "(the|a|its|their)\\s+(latest|last|previous|recent|most recent)\\s+$");
+    private static final Set<String> WISH = Set.of("aim", "aims", "aiming", "hope", "hopes", "hoping", "seek", "seeks",
+            "seeking", "want", "wants", "intend", "intends");
+    private static final Pattern CONCRETE_TIME = Pattern.compile("^[^.;]{0,80}?\\b(on (monday|tuesday|wednesday|thursday|"
+            + "friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|"
+            + "december)\\b|next week|this week|tomorrow|at (the|a|next week's|this week's) [\\w-]+ (summit|meeting|"
+            + "conference)|during (the|a) [\\w-]+ (summit|visit))");
     private static final Set<String> ASPIRATION = Set.of("hope", "hopes", "hoped", "hoping", "want", "wants", "wanted",
             "wanting", "seek", "seeks", "seeking", "sought", "aim", "aims", "aiming", "try", "tries", "trying", "wish",
             "wishes", "push", "pushes", "pushing", "urge", "urged", "urges", "call", "calls", "called", "like",
@@ -97,6 +104,8 @@ public final class Triggers {
             } else if ((m.group(1) == null || !ASPIRATION.contains(m.group(1)))
                     && !WISH_BEFORE.matcher(lower.substring(Math.max(0, m.start(2) - 60), m.start(2))).find()) {
                 out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.modal-" + m.group(2).replace('\u2019', '\''), m.start(2), m.end()));
+            } else if (m.group(1) != null && WISH.contains(m.group(1)) && CONCRETE_TIME.matcher(lower.substring(m.end())).find()) {
+                out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.aim-with-date", m.start(2), m.end()));
             }
         }
         m = PLANNED_PASSIVE.matcher(lower);
@@ -140,6 +149,12 @@ public final class Triggers {
         while (m.find()) {
             if (!inside(planned, m.start(2)) && !NOT_A_SIGNING_SUBJECT.contains(m.group(1))) {
                 out.add(new Trigger(EventType.SIGNED, "signed.present-tense", m.start(2), m.end()));
+            }
+        }
+        m = SIGNED_IDIOM.matcher(lower);
+        while (m.find()) {
+            if (!inside(planned, m.start())) {
+                out.add(new Trigger(EventType.SIGNED, "signed.pen-to-paper", m.start(), m.end()));
             }
         }
         m = SIGNED_CEREMONY.matcher(lower);

@@ -27,6 +27,10 @@ class TriggersAndFactualityTest {
         assertEquals(List.of(EventType.SIGNED), types("Latvia became the ninth country to sign the agreement"));
         assertEquals(List.of(), types("Kyiv hopes to sign the agreement"));
         assertEquals(List.of(), types("There are signs of progress"));
+        assertEquals(List.of(EventType.SIGNED), types("The two leaders put pen to paper in Kyiv"));
+        assertEquals(List.of(EventType.SIGNING_PLANNED), types("The leaders will put their signatures on the accord"));
+        assertEquals(List.of(EventType.SIGNING_PLANNED), types("Both sides aim to sign the accord at the G7 summit"));
+        assertEquals(List.of(), types("Both sides aim to sign the accord eventually"));
     }
 
     @Test
