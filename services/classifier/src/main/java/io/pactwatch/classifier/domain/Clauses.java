@@ -17,6 +17,8 @@ final class Clauses {
 
     private static final Pattern LEADING_ADJUNCT = Pattern.compile("^(?:[\\w-]+\\s+){0,3}?(after|following|since)\\b[^,;]{3,160},");
 
+    private static final Pattern DEPENDENT = Pattern.compile("(?:, )?(where|when|which|who|after|following|as|since|that)\\b");
+
     private final List<int[]> spans = new ArrayList<>();
     private final boolean leadingAdjunct;
 
@@ -42,6 +44,11 @@ final class Clauses {
     /** True when the clause is a sentence-initial temporal adjunct ("Three days after X signed, ..."). */
     boolean isLeadingAdjunct(int clause) {
         return leadingAdjunct && clause == 0;
+    }
+
+    /** True for a relative or temporal clause hung on the sentence (", where …", ", which …", ", after …"). */
+    boolean isDependent(String lower, int clause) {
+        return clause > 0 && DEPENDENT.matcher(lower.substring(start(clause), end(clause))).lookingAt();
     }
 
     int of(int at) {

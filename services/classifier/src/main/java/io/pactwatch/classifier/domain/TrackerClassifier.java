@@ -45,7 +45,20 @@ public final class TrackerClassifier {
     }
 
     private record Analysed(Sentence sentence, String lower, List<PlaceMention> counterparts, boolean subject,
-            boolean kind, boolean reference, boolean excluded) {
+            boolean kind, boolean reference, boolean excluded, List<PlaceMention> venues) {
+    }
+
+    /**
+     * A signing framed by a capital named before the verb ("In Berlin, Scholz and Zelensky signed") with no partner
+     * named: the host is the partner.
+     */
+    private List<Place> hostCity(Analysed a, int before) {
+        int base = a.sentence().start();
+        List<Place> hosts = a.venues().stream()
+                .filter(v -> v.form() == PlaceMention.Form.CAPITAL && v.start() - base < before
+                        && tracker.allowsCounterpart(v.place().code()))
+                .map(PlaceMention::place).distinct().toList();
+        return hosts.size() == 1 ? hosts : List.of();
     }
 
     public TrackerVerdict classify(ArticleText article, List<Sentence> sentences, LocalDate published) {
@@ -56,15 +69,19 @@ public final class TrackerClassifier {
         boolean kindInTitle = false;
         boolean excludedInNews = false;
         boolean kindAnywhere = false;
+        boolean firstStorySentenceSeen = false;
+        boolean kindInFirstSentence = false;
         for (Sentence s : sentences) {
             if (s.zone() == Zone.BOILERPLATE) {
                 continue;
             }
             List<PlaceMention> mentions = gazetteer.find(text, s.start(), s.end());
-            Analysed a = new Analysed(s, s.text().toLowerCase(Locale.ROOT), Counterparts.of(tracker, mentions, text, s.start(), s.end()),
+            List<PlaceMention> counterparts = Counterparts.of(tracker, mentions, text, s.start(), s.end());
+            List<PlaceMention> venues = mentions.stream().filter(m -> !counterparts.contains(m)).toList();
+            Analysed a = new Analysed(s, s.text().toLowerCase(Locale.ROOT), counterparts,
                     Counterparts.mentionsSubject(tracker, mentions, text, s.start(), s.end()),
                     find(tracker.kind(), s.text()), find(tracker.references(), s.text()),
-                    find(tracker.excluded(), s.text()));
+                    find(tracker.excluded(), s.text()), venues);
             analysed.add(a);
             kindAnywhere |= a.kind();
             if (s.zone().isNews()) {
@@ -74,6 +91,9 @@ public final class TrackerClassifier {
             }
             if (s.zone() == Zone.TITLE) {
                 kindInTitle = a.kind();
+            } else if (s.zone() == Zone.LEAD && !firstStorySentenceSeen && !Boilerplate.isHeadlineLike(s.text())) {
+                firstStorySentenceSeen = true;
+                kindInFirstSentence = a.kind();
             }
         }
         boolean anchored = kindInNews && subjectInNews;
@@ -87,7 +107,8 @@ public final class TrackerClassifier {
             }
         }
         var events = EventMerger.merge(datedByElaboration(candidates, analysed, published), text);
-        boolean relevant = !events.isEmpty() || ((kindInTitle || anchored) && subjectInNews && !excludedInNews);
+        boolean relevant = !events.isEmpty()
+                || ((kindInTitle || kindInFirstSentence) && subjectInNews && !excludedInNews);
         double score;
         if (!events.isEmpty()) {
             score = events.stream().mapToDouble(e -> e.score()).max().orElse(0);
@@ -105,7 +126,7 @@ public final class TrackerClassifier {
         }
         List<Place> bridged = a.counterparts().isEmpty() && a.sentence().zone() != Zone.BODY
                 && BRIDGING.matcher(a.lower()).find() && previous.size() <= 2 ? previous : List.of();
-        if (a.counterparts().isEmpty() && bridged.isEmpty()) {
+        if (a.counterparts().isEmpty() && bridged.isEmpty() && hostCity(a, Integer.MAX_VALUE).isEmpty()) {
             return;
         }
         List<Trigger> triggers = Triggers.find(a.lower());
@@ -122,6 +143,9 @@ public final class TrackerClassifier {
             }
             int clause = clauses.of(t.start());
             List<Place> places = bridged.isEmpty() ? placesFor(a, clauses, t, triggers) : bridged;
+            if (places.isEmpty() && (t.type() == EventType.SIGNED || t.type() == EventType.SIGNING_PLANNED)) {
+                places = hostCity(a, t.start());
+            }
             String clauseText = a.lower().substring(clauses.start(clause), clauses.end(clause));
             List<DateMention> clauseDates = dates.stream()
                     .filter(d -> d.start() >= clauses.start(clause) && d.start() < clauses.end(clause)).toList();
@@ -134,6 +158,8 @@ public final class TrackerClassifier {
                 background |= places.size() >= 3 && !recent && s.zone() != Zone.TITLE;
                 background |= s.zone() != Zone.TITLE && Background.isPluperfect(clauseText) && !recent;
                 background |= clauses.isLeadingAdjunct(clause) && !recent;
+                background |= s.zone() != Zone.TITLE && clauses.isDependent(a.lower(), clause)
+                        && !Background.hasRecentDate(dates, published, tracker.recentDays());
             }
             if (background) {
                 continue;

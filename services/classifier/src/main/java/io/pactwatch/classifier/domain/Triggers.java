@@ -193,7 +193,8 @@ public final class Triggers {
                 if (!isFuture(lower, m.start(), m.end())) {
                     String rule = p == TALKS_BEGAN ? "talks.began-verb" : p == TALKS_HAVE_BEGUN ? "talks.have-begun"
                             : "talks.start-of";
-                    out.add(new Trigger(EventType.TALKS_OPENED, rule, m.start(), m.end()));
+                    int at = p == TALKS_HAVE_BEGUN ? m.start(2) : m.start();
+                    out.add(new Trigger(EventType.TALKS_OPENED, rule, at, m.end()));
                 }
             }
         }
