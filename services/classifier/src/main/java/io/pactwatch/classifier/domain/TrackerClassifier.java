@@ -23,9 +23,6 @@ public final class TrackerClassifier {
             + "the two delegations|both delegations|the two presidents|the two capitals)\\b"
             + "|^(the|this) (signing|signings|agreement|deal|pact|accord|document|ceremony)\\b");
 
-    private static final Pattern ATTRIBUTION = Pattern.compile("\\b(said|says|reported|reports|announced|stated|"
-            + "wrote|told [\\w ]{1,20}|added|noted|confirmed|tweeted|posted|according to [\\w ]{1,20})\\s*$");
-
     private static final Pattern TALKS_REFERENCE = Pattern.compile("^(the|this|that|these|monday's|tuesday's|"
             + "wednesday's|thursday's|friday's|saturday's|sunday's|the latest|the new)\\s+(talks|negotiations|meeting|"
             + "round|consultations|session)\\b");
@@ -142,7 +139,7 @@ public final class TrackerClassifier {
                 continue;
             }
             int clause = clauses.of(t.start());
-            List<Place> places = bridged.isEmpty() ? placesFor(a, clauses, t, triggers) : bridged;
+            List<Place> places = bridged.isEmpty() ? TriggerParties.of(a.counterparts(), a.sentence().start(), clauses, t, triggers) : bridged;
             if (places.isEmpty() && (t.type() == EventType.SIGNED || t.type() == EventType.SIGNING_PLANNED)) {
                 places = hostCity(a, t.start());
             }
@@ -152,7 +149,7 @@ public final class TrackerClassifier {
             boolean recent = Background.hasRecentDate(clauseDates, published, tracker.recentDays());
             boolean background = Background.hasRecapMarker(clauseText)
                     || Background.onlyOldDates(clauseDates, published, tracker.recentDays())
-                    || Background.onlyOldDates(nearest(clauseDates, t), published, tracker.recentDays());
+                    || Background.onlyOldDates(EventDates.nearest(clauseDates, t), published, tracker.recentDays());
             boolean done = t.type() != EventType.SIGNING_PLANNED;
             if (done) {
                 background |= places.size() >= 3 && !recent && s.zone() != Zone.TITLE;
@@ -169,7 +166,7 @@ public final class TrackerClassifier {
             double score = round(zoneWeight(s.zone()) * (certainty == Certainty.CONFIRMED ? 1.0 : 0.85)
                     * (a.kind() ? 1.0 : 0.9));
             for (Place p : places) {
-                DateMention date = eventDate(a.lower(), dates, t, published, done, mentionOf(a, p));
+                DateMention date = EventDates.eventDate(a.lower(), dates, t, published, done, mentionOf(a, p));
                 LocalDate day = date == null ? published
                         : done ? date.first() : DateExpressions.upcoming(published, date);
                 if (done && s.zone() == Zone.BODY && t.type() == EventType.SIGNED && !recent
@@ -215,68 +212,13 @@ public final class TrackerClassifier {
             if (restates || reference.matcher(a.lower()).find()) {
                 boolean done = c.type() != EventType.SIGNING_PLANNED;
                 Trigger anchor = new Trigger(c.type(), "", 0, 0);
-                DateMention d = eventDate(a.lower(), DateExpressions.find(a.lower(), published), anchor, published, done);
+                DateMention d = EventDates.eventDate(a.lower(), DateExpressions.find(a.lower(), published), anchor, published, done);
                 if (d != null) {
                     return done ? d.first() : DateExpressions.upcoming(published, d);
                 }
             }
         }
         return null;
-    }
-
-    /**
-     * Counterparts of a trigger: those of its clause that stand before the clause's first trigger (subjects) or
-     * between this trigger and the next one (objects); else the whole clause; else clauses without triggers.
-     */
-    private static List<Place> placesFor(Analysed a, Clauses clauses, Trigger t, List<Trigger> all) {
-        int clause = clauses.of(t.start());
-        int firstInClause = Integer.MAX_VALUE;
-        int next = clauses.end(clause);
-        Set<Integer> triggerClauses = new HashSet<>();
-        for (Trigger o : all) {
-            int c = clauses.of(o.start());
-            triggerClauses.add(c);
-            if (c == clause) {
-                firstInClause = Math.min(firstInClause, o.start());
-                if (o.start() > t.start() && o.type() != t.type()) {
-                    next = Math.min(next, o.start());
-                }
-            }
-        }
-        List<Place> own = new ArrayList<>();
-        List<Place> inClause = new ArrayList<>();
-        List<Place> free = new ArrayList<>();
-        int base = a.sentence().start();
-        for (PlaceMention m : a.counterparts()) {
-            int at = m.start() - base;
-            int c = clauses.of(at);
-            if (c == clause) {
-                addOnce(inClause, m.place());
-                if (at < firstInClause || (at >= t.start() && at < next)) {
-                    addOnce(own, m.place());
-                }
-            } else if (!triggerClauses.contains(c)) {
-                addOnce(free, m.place());
-            }
-        }
-        return !own.isEmpty() ? own : !inClause.isEmpty() ? inClause : free;
-    }
-
-    private static void addOnce(List<Place> list, Place p) {
-        if (!list.contains(p)) {
-            list.add(p);
-        }
-    }
-
-    /** The date expression closest to the trigger, as a list of zero or one. */
-    private static List<DateMention> nearest(List<DateMention> dates, Trigger t) {
-        DateMention best = null;
-        for (DateMention d : dates) {
-            if (best == null || Math.abs(d.start() - t.start()) < Math.abs(best.start() - t.start())) {
-                best = d;
-            }
-        }
-        return best == null ? List.of() : List.of(best);
     }
 
     private static int mentionOf(Analysed a, Place p) {
@@ -286,56 +228,6 @@ public final class TrackerClassifier {
             }
         }
         return -1;
-    }
-
-    /**
-     * The stated day for a counterpart: the first fitting day after its mention ("with Spain on Monday and with
-     * Belgium on Tuesday"), else the one nearest the trigger; never the date of a speech act ("said on Tuesday").
-     */
-    private static DateMention eventDate(String lower, List<DateMention> dates, Trigger t, LocalDate published,
-            boolean done, int mention) {
-        if (mention >= 0) {
-            DateMention after = null;
-            for (DateMention d : dates) {
-                if (d.start() >= mention && fits(lower, d, published, done)
-                        && (after == null || d.start() < after.start())) {
-                    after = d;
-                }
-            }
-            if (after != null) {
-                return after;
-            }
-        }
-        return eventDate(lower, dates, t, published, done);
-    }
-
-    private static boolean fits(String lower, DateMention d, LocalDate published, boolean done) {
-        if (!d.isDay() || ATTRIBUTION.matcher(lower.substring(Math.max(0, d.start() - 30), d.start())).find()) {
-            return false;
-        }
-        return done ? !d.first().isAfter(published.plusDays(1))
-                : !d.first().isBefore(published.minusDays(1)) || published.toEpochDay() - d.first().toEpochDay() < 7;
-    }
-
-    /** The stated day nearest the trigger, skipping the date of a speech act ("said on Tuesday"). */
-    private static DateMention eventDate(String lower, List<DateMention> dates, Trigger t, LocalDate published,
-            boolean done) {
-        DateMention best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (DateMention d : dates) {
-            if (!d.isDay() || ATTRIBUTION.matcher(lower.substring(Math.max(0, d.start() - 30), d.start())).find()) {
-                continue;
-            }
-            boolean fits = done ? !d.first().isAfter(published.plusDays(1))
-                    : !d.first().isBefore(published.minusDays(1))
-                            || published.toEpochDay() - d.first().toEpochDay() < 7;
-            int distance = Math.abs(d.start() - t.start());
-            if (fits && distance < bestDistance) {
-                best = d;
-                bestDistance = distance;
-            }
-        }
-        return best;
     }
 
     private static double zoneWeight(Zone zone) {
