@@ -44,6 +44,13 @@ class ClassifyResourceTest {
     }
 
     @Test
+    void readinessNamesTheTrackersInService() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'trackers' }.data.trackers", equalTo("ua-security-agreements"));
+    }
+
+    @Test
     void rejectsABadDate() {
         given().contentType("application/json").body("{\"title\":\"x\",\"publishedAt\":\"yesterday\"}")
                 .when().post("/api/classify")
