@@ -16,6 +16,8 @@ public final class Background {
             + "most recently|recently|lately|list of|among (the )?(countries|nations|states|partners)|such (an? )?(agreement|pact|deal|accord|document)s?|"
             + "by the end of)\\b");
     private static final Pattern PERFECT = Pattern.compile("\\b(have|has|had|'ve)\\s+(?:\\w+\\s+)?(signed|inked|sealed|concluded|held|begun|started|opened)\\b");
+    private static final Pattern PLURAL_PARTICIPLE = Pattern.compile("\\b(agreements|deals|pacts|accords|documents|ones|"
+            + "treaties|guarantees)\\s+(?:already\\s+|previously\\s+)?(signed|inked|sealed|concluded)\\b");
     private static final Pattern PLUPERFECT = Pattern.compile("\\bhad\\s+(?:\\w+\\s+)?(signed|inked|sealed|concluded|held|begun|started|opened)\\b");
 
     private Background() {
@@ -27,6 +29,11 @@ public final class Background {
 
     public static boolean isPerfect(String lower) {
         return PERFECT.matcher(lower).find();
+    }
+
+    /** "deals signed with Britain and Germany": a class of earlier agreements, not a new signing. */
+    public static boolean isPluralParticiple(String lower) {
+        return PLURAL_PARTICIPLE.matcher(lower).find();
     }
 
     public static boolean isPluperfect(String lower) {

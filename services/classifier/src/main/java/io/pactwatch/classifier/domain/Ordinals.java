@@ -17,7 +17,7 @@ public final class Ordinals {
             "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
             "eighteen", "nineteen", "twenty");
     private static final Pattern BEFORE = Pattern.compile("\\b(" + String.join("|", ORDINAL_WORDS)
-            + "|\\d{1,2}(?:st|nd|rd|th))(?:[- ](?:and[- ]final|and[- ]last|formal|official|full|new|substantive|plenary))?\\s+rounds?\\b");
+            + "|\\d{1,2}(?:st|nd|rd|th))(?:[- ](?:and[- ]final|and[- ]last|formal|official|full|new|substantive|plenary))?[\\s-]+rounds?\\b");
     private static final Pattern AFTER = Pattern.compile("\\bround\\s+(?:no\\.?\\s*|number\\s+|#)?("
             + String.join("|", CARDINAL_WORDS) + "|\\d{1,2})\\b");
 

@@ -155,6 +155,7 @@ public final class TrackerClassifier {
                 background |= places.size() >= 3 && !recent && s.zone() != Zone.TITLE;
                 background |= s.zone() != Zone.TITLE && Background.isPluperfect(clauseText) && !recent;
                 background |= clauses.isLeadingAdjunct(clause) && !recent;
+                background |= s.zone() != Zone.TITLE && Background.isPluralParticiple(clauseText) && !recent;
                 background |= s.zone() != Zone.TITLE && clauses.isDependent(a.lower(), clause)
                         && !Background.hasRecentDate(dates, published, tracker.recentDays());
             }

@@ -38,7 +38,7 @@ public final class Triggers {
     private static final Pattern SIGNED_IDIOM = Pattern.compile("\\b(put|puts)\\s+(?:\\w+\\s+)?(pen to paper|signatures?\\s+(on|to))\\b");
     private static final Pattern SIGNED_CEREMONY = Pattern.compile("\\bsigning(?:\\s+ceremony)?\\s+(took place|was held|happened)\\b");
     private static final Pattern ROUND_NOUN = Pattern.compile("\\brounds?\\s+of\\s+(?:[\\w-]+\\s+){0,3}?" + TALK_NOUN + "\\b");
-    private static final Pattern ROUND_ORDINAL = Pattern.compile("\\b(\\w+)(?:[- ]\\w+)?\\s+round\\b|\\bround\\s+(one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\b");
+    private static final Pattern ROUND_ORDINAL = Pattern.compile("\\b(\\w+)(?:[- ]\\w+)?[\\s-]+round\\b|\\bround\\s+(one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\b");
     private static final Pattern ROUND_HELD = Pattern.compile("\\b(held|hold|holds|holding|conducted|conduct|conducts|had|completed|"
             + "concluded|wrapped up|finished|continued|resumed)\\s+(?:[\\w'\u2019.,-]+\\s+){0,5}?" + TALK_NOUN + "\\b");
     private static final Pattern ROUND_MET = Pattern.compile("\\b(met|meet|meets)\\s+(?:[\\w'\u2019.,-]+\\s+){0,8}?(to (?:discuss|negotiate|work on)|for (?:talks|negotiations|consultations))\\b");

@@ -37,6 +37,7 @@ class DateAndOrdinalTest {
         assertEquals(3, Ordinals.roundNumber("round three of consultations", 0));
         assertEquals(12, Ordinals.roundNumber("round no. 12", 0));
         assertEquals(2, Ordinals.roundNumber("the second and final round", 0));
+        assertEquals(4, Ordinals.roundNumber("fourth-round talks", 0));
         assertNull(Ordinals.roundNumber("the latest round of talks", 0));
     }
 }
