@@ -200,6 +200,18 @@ public final class TrackerClassifier {
     private static LocalDate elaboratedDay(Candidate c, List<Analysed> analysed, LocalDate published) {
         Pattern reference = c.type() == EventType.SIGNED || c.type() == EventType.SIGNING_PLANNED ? SIGNING_REFERENCE
                 : TALKS_REFERENCE;
+        boolean done = c.type() != EventType.SIGNING_PLANNED;
+        Trigger anchor = new Trigger(c.type(), "", 0, 0);
+        if (c.sentence().zone() == Zone.LEAD && !analysed.isEmpty() && analysed.get(0).sentence().zone() == Zone.TITLE) {
+            Analysed title = analysed.get(0);
+            if (Triggers.find(title.lower()).stream().anyMatch(t -> t.type() == c.type())) {
+                DateMention d = EventDates.eventDate(title.lower(), DateExpressions.find(title.lower(), published),
+                        anchor, published, done);
+                if (d != null) {
+                    return done ? d.first() : DateExpressions.upcoming(published, d);
+                }
+            }
+        }
         int seen = 0;
         for (Analysed a : analysed) {
             if (a.sentence().start() <= c.sentence().start() || !a.sentence().zone().isNews()) {
@@ -211,8 +223,6 @@ public final class TrackerClassifier {
             boolean restates = c.sentence().zone() == Zone.TITLE
                     && Triggers.find(a.lower()).stream().anyMatch(t -> t.type() == c.type());
             if (restates || reference.matcher(a.lower()).find()) {
-                boolean done = c.type() != EventType.SIGNING_PLANNED;
-                Trigger anchor = new Trigger(c.type(), "", 0, 0);
                 DateMention d = EventDates.eventDate(a.lower(), DateExpressions.find(a.lower(), published), anchor, published, done);
                 if (d != null) {
                     return done ? d.first() : DateExpressions.upcoming(published, d);
