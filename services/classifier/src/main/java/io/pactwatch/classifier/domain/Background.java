@@ -54,6 +54,30 @@ public final class Background {
         return true;
     }
 
+    /** True when a stated day (not a week or month) falls inside the recent window (or later). */
+    public static boolean hasRecentDay(List<DateMention> dates, LocalDate published, int recentDays) {
+        LocalDate horizon = published.minusDays(recentDays);
+        for (DateMention d : dates) {
+            if (d.isDay() && !d.first().isBefore(horizon)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "last week", "in May": only coarse dates, all over before publication - stale for a done event. */
+    public static boolean onlyCoarsePastDates(List<DateMention> dates, LocalDate published) {
+        if (dates.isEmpty()) {
+            return false;
+        }
+        for (DateMention d : dates) {
+            if (d.isDay() || !d.last().isBefore(published)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when a stated date falls inside the recent window (or later). */
     public static boolean hasRecentDate(List<DateMention> dates, LocalDate published, int recentDays) {
         LocalDate horizon = published.minusDays(recentDays);

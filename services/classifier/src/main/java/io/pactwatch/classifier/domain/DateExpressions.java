@@ -24,6 +24,8 @@ public final class DateExpressions {
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b(?:,?\\s+(\\d{4}))?");
     private static final Pattern MONTH_ONLY = Pattern.compile("\\b(?:in|since|during|until|by|from|of|late|early|mid-?)\\s+(?:(?:early|late|mid-?)\\s*)?"
             + "(january|february|march|april|june|july|august|september|october|november|december|may)\\b(?:,?\\s+(\\d{4}))?");
+    private static final Pattern MONTH_YEAR = Pattern.compile("\\b(january|february|march|april|may|june|july|august|"
+            + "september|october|november|december)\\s+((?:19|20)\\d{2})\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|during|of|by|until)\\s+(?:(?:early|late|mid-?)\\s*)?((?:19|20)\\d{2})\\b");
     private static final Pattern RELATIVE = Pattern.compile("\\b(earlier in the day|later in the day|earlier today|later today|today|tonight|this morning|this afternoon|this evening|"
             + "yesterday|tomorrow|last week|next week|this week|last month|next month|this month|last year|next year|"
@@ -57,16 +59,20 @@ public final class DateExpressions {
                 taken.add(new int[] {m.start(), m.end()});
             }
         }
+        m = MONTH_YEAR.matcher(lower);
+        while (m.find()) {
+            if (free(taken, m.start(), m.end())) {
+                YearMonth ym = YearMonth.of(Integer.parseInt(m.group(2)), month(m.group(1)));
+                out.add(new DateMention(ym.atDay(1), ym.atEndOfMonth(), Precision.MONTH, m.start()));
+                taken.add(new int[] {m.start(), m.end()});
+            }
+        }
         m = YEAR.matcher(lower);
         while (m.find()) {
             if (free(taken, m.start(1), m.end(1))) {
                 int year = Integer.parseInt(m.group(1));
                 out.add(new DateMention(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), Precision.YEAR, m.start()));
             }
-        }
-        m = RELATIVE.matcher(lower);
-        while (m.find()) {
-            relative(m.group(1), published, m.start(), out);
         }
         m = WEEKDAY.matcher(lower);
         while (m.find()) {
@@ -76,8 +82,28 @@ public final class DateExpressions {
                     : published.with(TemporalAdjusters.previousOrSame(dow));
             out.add(new DateMention(d, d, Precision.DAY, m.start()));
         }
+        m = RELATIVE.matcher(lower);
+        while (m.find()) {
+            if (m.group(1).endsWith("same day")) {
+                sameDay(published, m.start(), out);
+            } else {
+                relative(m.group(1), published, m.start(), out);
+            }
+        }
         out.sort(Comparator.comparingInt(DateMention::start));
         return out;
+    }
+
+    /** "the same day" is the day stated last before it in the sentence, else the publication day. */
+    private static void sameDay(LocalDate published, int at, List<DateMention> out) {
+        DateMention before = null;
+        for (DateMention d : out) {
+            if (d.isDay() && d.start() < at && (before == null || d.start() > before.start())) {
+                before = d;
+            }
+        }
+        LocalDate day = before == null ? published : before.first();
+        out.add(new DateMention(day, day, Precision.DAY, at));
     }
 
     /** The weekday of a "on Friday" expression seen in the future tense: the next such day. */

@@ -158,6 +158,9 @@ public final class TrackerClassifier {
                 background |= s.zone() != Zone.TITLE && Background.isPluralParticiple(clauseText) && !recent;
                 background |= s.zone() != Zone.TITLE && clauses.isDependent(a.lower(), clause)
                         && !Background.hasRecentDate(dates, published, tracker.recentDays());
+                background |= clauses.isPrior(a.lower(), clause) && !recent;
+                background |= s.zone() != Zone.TITLE && Background.onlyCoarsePastDates(clauseDates, published);
+                background |= s.zone() == Zone.BODY && !Background.hasRecentDay(clauseDates, published, tracker.recentDays());
             }
             if (background) {
                 continue;

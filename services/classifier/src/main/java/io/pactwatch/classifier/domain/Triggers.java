@@ -73,7 +73,7 @@ public final class Triggers {
             "wishes", "push", "pushes", "pushing", "urge", "urged", "urges", "call", "calls", "called", "like",
             "eager", "keen", "willing", "struggle", "struggled", "strive", "strives", "asked", "ask", "asks",
             "refused", "refuse", "refuses", "declined", "decline", "failed", "fail", "fails", "yet", "unable",
-            "unlikely", "able", "order", "how");
+            "unlikely", "able", "order", "how", "ought", "need", "needs", "needed", "pressed", "pressing");
     private static final Set<String> NOT_A_SIGNING_SUBJECT = Set.of("a", "an", "the", "any", "no", "this", "that",
             "clear", "first", "early", "positive", "encouraging", "some", "all", "road", "street", "to", "will", "would",
             "could", "may", "might", "shall", "should", "must", "can", "cannot", "not", "didn't", "did", "does", "do",

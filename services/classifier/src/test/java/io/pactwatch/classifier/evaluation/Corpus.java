@@ -19,7 +19,8 @@ public final class Corpus {
     public static final List<String> PARTS = List.of("corpus/dev-corpus-1.yaml", "corpus/dev-corpus-2.yaml",
             "corpus/dev-corpus-3.yaml", "corpus/dev-corpus-4.yaml", "corpus/dev-corpus-5.yaml",
             "corpus/dev-corpus-6.yaml", "corpus/dev-corpus-7.yaml",
-            "corpus/dev-corpus-8.yaml", "corpus/dev-corpus-9.yaml");
+            "corpus/dev-corpus-8.yaml", "corpus/dev-corpus-9.yaml",
+            "corpus/dev-corpus-10.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private Corpus() {
