@@ -139,6 +139,9 @@ public final class TrackerClassifier {
                 continue;
             }
             int clause = clauses.of(t.start());
+            if (aboutOtherKind(a.lower(), clauses.start(clause), clauses.end(clause), t)) {
+                continue;
+            }
             List<Place> places = bridged.isEmpty() ? TriggerParties.of(a.counterparts(), a.sentence().start(), clauses, t, triggers) : bridged;
             if (places.isEmpty() && (t.type() == EventType.SIGNED || t.type() == EventType.SIGNING_PLANNED)) {
                 places = hostCity(a, t.start());
@@ -233,6 +236,37 @@ public final class TrackerClassifier {
             }
         }
         return null;
+    }
+
+    /**
+     * True when the trigger's clause is about another kind of agreement: an excluded phrase ("minerals deal") in the
+     * clause and no agreement phrase, or the excluded phrase nearer after the trigger (its object) than the phrase.
+     */
+    private boolean aboutOtherKind(String lower, int from, int to, Trigger t) {
+        int excluded = firstAfter(tracker.excluded(), lower, from, to, t.start());
+        if (excluded < 0) {
+            return false;
+        }
+        int kind = firstAfter(tracker.kind(), lower, from, to, t.start());
+        return kind < 0 || excluded < kind;
+    }
+
+    /** Offset of the first match in [from, to), preferring matches after {@code after}; -1 when none. */
+    private static int firstAfter(Pattern p, String lower, int from, int to, int after) {
+        if (p == null) {
+            return -1;
+        }
+        var m = p.matcher(lower).region(from, to);
+        int first = -1;
+        while (m.find()) {
+            if (m.start() >= after) {
+                return m.start();
+            }
+            if (first < 0) {
+                first = m.start() + to;
+            }
+        }
+        return first;
     }
 
     private static int mentionOf(Analysed a, Place p) {

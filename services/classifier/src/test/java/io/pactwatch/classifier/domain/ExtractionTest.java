@@ -46,6 +46,15 @@ class ExtractionTest {
     }
 
     @Test
+    void aMineralsDealThatMentionsSecurityGuaranteesIsStillNotOurs() {
+        TrackerVerdict v = verdict("US and Ukraine sign minerals deal without security guarantees",
+                "Ukraine and the United States signed the minerals deal on Wednesday, a document that lacks the security "
+                        + "guarantees Kyiv wanted.", "2025-04-30T20:00:00Z");
+        assertEquals(List.of(), v.events());
+        assertFalse(v.relevant());
+    }
+
+    @Test
     void unnamedCountriesAndPreparationsAreNotEvents() {
         TrackerVerdict v = verdict("Kyiv preparing more security agreements",
                 "Ukraine is preparing bilateral security agreements with seven more countries, including the U.S. "
