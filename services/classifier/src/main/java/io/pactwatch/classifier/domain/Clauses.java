@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
 final class Clauses {
 
     private static final Pattern BREAK = Pattern.compile(";|, (?:and|but|while|whereas|although|though|after|"
-            + "before|when|which|who|where|as|since|following|(?:a|an|one|two|three|four|five|several|few|\\d+) "
+            + "before|when|which|who|where|as|since|following|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\\d+) "
             + "(?:hours?|days?|weeks?|months?|years?) (?:after|before|since))\\b"
             + "| (?:while|whereas) |\u2014| \u2013 | - | (?:that|which|who) (?=\\w+ed\\b|has\\b|have\\b|had\\b|was\\b|were\\b|is\\b|are\\b)");
 
     private static final Pattern LEADING_ADJUNCT = Pattern.compile("^(?:[\\w-]+\\s+){0,3}?(after|following|since)\\b[^,;]{3,160},");
 
     private static final Pattern DEPENDENT = Pattern.compile("(?:, )?(where|when|which|who|after|following|as|since|that)\\b");
-    private static final Pattern PRIOR = Pattern.compile("(?:, )?(?:(?:a|an|one|two|three|four|five|several|few|\\d+) "
+    private static final Pattern PRIOR = Pattern.compile("(?:, )?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\\d+) "
             + "(?:hours?|days?|weeks?|months?|years?) )?(after|following|since)\\b");
 
     private final List<int[]> spans = new ArrayList<>();

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Merges an article's candidate events so each real-world step appears once: one event per (counterpart, type,
- * round); an unnumbered round yields to a numbered one with the same counterpart, and a planned signing to a signing.
+ * round); an unnumbered round yields to a numbered one or to the opening of talks with the same counterpart, and a
+ * planned signing to a signing.
  */
 public final class EventMerger {
 
@@ -56,7 +57,8 @@ public final class EventMerger {
             if (o == c || !o.place().equals(c.place())) {
                 continue;
             }
-            if (c.type() == EventType.ROUND && c.round() == null && o.type() == EventType.ROUND && o.round() != null) {
+            if (c.type() == EventType.ROUND && c.round() == null
+                    && (o.type() == EventType.ROUND && o.round() != null || o.type() == EventType.TALKS_OPENED)) {
                 return true;
             }
             if (c.type() == EventType.SIGNING_PLANNED && o.type() == EventType.SIGNED) {

@@ -88,10 +88,8 @@ public final class Triggers {
         List<int[]> plannedSpans = new ArrayList<>();
         addPlanned(lower, out, plannedSpans);
         addSigned(lower, out, plannedSpans);
-        boolean round = addRounds(lower, out);
-        if (!round) {
-            addTalksOpened(lower, out);
-        }
+        List<int[]> rounds = addRounds(lower, out);
+        addTalksOpened(lower, out, rounds);
         return out;
     }
 
@@ -163,19 +161,18 @@ public final class Triggers {
         }
     }
 
-    private static boolean addRounds(String lower, List<Trigger> out) {
-        boolean any = false;
+    private static List<int[]> addRounds(String lower, List<Trigger> out) {
+        List<int[]> spans = new ArrayList<>();
         for (Pattern p : List.of(ROUND_NOUN, ROUND_ORDINAL, ROUND_HELD, ROUND_MET)) {
             Matcher m = p.matcher(lower);
             while (m.find()) {
                 if (p == ROUND_ORDINAL && m.group(1) != null && Ordinals.roundNumber(m.group(), 0) == null) {
                     continue;
                 }
+                spans.add(new int[] {m.start(), m.end()});
                 if (ANAPHORIC_ROUND.matcher(lower.substring(Math.max(0, m.start() - 40), m.start())).find()) {
-                    any = true;
                     continue;
                 }
-                any = true;
                 if (!isFuture(lower, m.start(), m.end())) {
                     String rule = p == ROUND_NOUN ? "round.round-of-talks" : p == ROUND_ORDINAL ? "round.numbered-round"
                             : p == ROUND_HELD ? "round.held-talks" : "round.met-to-negotiate";
@@ -183,14 +180,15 @@ public final class Triggers {
                 }
             }
         }
-        return any;
+        return spans;
     }
 
-    private static void addTalksOpened(String lower, List<Trigger> out) {
+    /** Talks-opened triggers that are not part of a round phrase ("began the third round of talks" is a round). */
+    private static void addTalksOpened(String lower, List<Trigger> out, List<int[]> rounds) {
         for (Pattern p : List.of(TALKS_BEGAN, TALKS_HAVE_BEGUN, TALKS_START_OF)) {
             Matcher m = p.matcher(lower);
             while (m.find()) {
-                if (!isFuture(lower, m.start(), m.end())) {
+                if (!isFuture(lower, m.start(), m.end()) && !overlaps(rounds, m.start(), m.end())) {
                     String rule = p == TALKS_BEGAN ? "talks.began-verb" : p == TALKS_HAVE_BEGUN ? "talks.have-begun"
                             : "talks.start-of";
                     int at = p == TALKS_HAVE_BEGUN ? m.start(2) : m.start();
@@ -208,6 +206,15 @@ public final class Triggers {
             return true;
         }
         return FUTURE_AFTER.matcher(after).find();
+    }
+
+    private static boolean overlaps(List<int[]> spans, int start, int end) {
+        for (int[] s : spans) {
+            if (start < s[1] && end > s[0]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inside(List<int[]> spans, int at) {
