@@ -53,7 +53,14 @@ public class RawArticleConsumer {
             meters.counter("pactwatch.classifier.dead.letters").increment();
             return in.nack(e);
         }
-        ClassifiedArticle classified = classification.classify(raw);
+        ClassifiedArticle classified;
+        try {
+            classified = classification.classify(raw);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "dead-lettering raw article %s: classification failed", raw.articleId());
+            meters.counter("pactwatch.classifier.dead.letters").increment();
+            return in.nack(e);
+        }
         CompletableFuture<Void> settled = new CompletableFuture<>();
         Message<String> record = Message.of(Json.write(classified), Metadata.of(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(raw.articleId()).build(),
