@@ -20,7 +20,16 @@ public final class Boilerplate {
             + "Photo|photo|Office|Service|via|Images|Press|Ministry|Administration|Presidency)\\b[^()]*)\\)\\s*$");
     private static final Pattern TERMINAL = Pattern.compile("[.!?\u2026][\"'\u201D\u2019)\\]]*$");
 
+    private static final Pattern OTHER_STORIES = Pattern.compile("(?i)^(latest news|latest|news feed|more news|more stories|"
+            + "related( news| stories| articles| coverage)?|read more|most popular|most read|editors'? picks|"
+            + "recommended( for you)?|trending( now)?|live updates|\\d{1,2}:\\d{2}(\\s?[ap]\\.?m\\.?)?)$");
+
     private Boilerplate() {
+    }
+
+    /** A line that opens a block of other stories once the article has begun ("Latest news", "12:40"). */
+    public static boolean opensOtherStories(String line) {
+        return OTHER_STORIES.matcher(line.strip()).matches();
     }
 
     /** True for furniture: prompts, navigation, captions. */

@@ -27,6 +27,7 @@ public final class Discourse {
     private static void addPart(String text, int from, int to, boolean summary, int leadSentences,
             List<Sentence> out) {
         boolean storyBegan = false;
+        boolean otherStories = false;
         int storySentences = 0;
         int lineStart = from;
         while (lineStart < to) {
@@ -35,7 +36,12 @@ public final class Discourse {
                 lineEnd = to;
             }
             String line = text.substring(lineStart, lineEnd);
-            if (!line.isBlank()) {
+            if (storyBegan && !summary && Boilerplate.opensOtherStories(line)) {
+                otherStories = true;
+            }
+            if (!line.isBlank() && otherStories) {
+                addTrimmed(text, lineStart, lineEnd, Zone.BOILERPLATE, out);
+            } else if (!line.isBlank()) {
                 if (Boilerplate.isHeadlineLike(line)) {
                     Zone zone = Boilerplate.isFurniture(line) || (storyBegan && !summary) ? Zone.BOILERPLATE
                             : Zone.LEAD;

@@ -50,6 +50,14 @@ class TextTest {
     }
 
     @Test
+    void aNewsFeedBlockAfterTheStoryIsOtherStories() {
+        ArticleText t = ArticleText.of("Headline", null, "The story. It goes on.\nLatest news\n12:40\nAnother story signed today.");
+        List<Sentence> s = Discourse.sentences(t, 3);
+        assertEquals(Zone.BOILERPLATE, s.get(s.size() - 1).zone());
+        assertEquals(Zone.LEAD, s.get(2).zone());
+    }
+
+    @Test
     void recognisesFurniture() {
         assertTrue(Boilerplate.isFurniture("Support independent journalism. Donate now"));
         assertTrue(Boilerplate.isFurniture("Zelensky and Biden at the summit. (AFP via Getty Images)"));
