@@ -66,6 +66,12 @@ public final class MailCatcher implements AutoCloseable {
         return mails;
     }
 
+    /** Plain-text and HTML parts of a message, joined: for finding links in tests. */
+    public static String textOf(MimeMessage message) {
+        Mail mail = flatten(message);
+        return mail.text() + "\n" + mail.html();
+    }
+
     private static Mail flatten(MimeMessage message) {
         try {
             Map<String, String> headers = new LinkedHashMap<>();

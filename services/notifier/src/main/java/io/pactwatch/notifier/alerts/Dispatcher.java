@@ -15,7 +15,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,6 @@ import org.jboss.logging.Logger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final int SKIP_LOCKED = -2;
 
     /** A claimed delivery with what is needed to send it. */
     record Claimed(long deliveryId, long subscriptionId, String channel, String target, String eventId, int attempts) {
@@ -60,18 +58,21 @@ public class Dispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatch() {
         return claim().chain(claimed -> Multi.createFrom().iterable(claimed).onItem()
-                .transformToUniAndMerge(this::sendAndRecord).collect().last())
+                .transformToUniAndConcatenate(this::sendAndRecord).collect().last())
                 .onFailure().invoke(e -> LOG.warnf("dispatch run failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     Uni<List<Claimed>> claim() {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> DeliveryEntity.<DeliveryEntity>find(
-                "(status = ?1 and nextAttemptAt <= ?3) or (status = ?2 and claimedUntil < ?3) order by id",
-                DeliveryEntity.PENDING, DeliveryEntity.SENDING, now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .page(0, config.dispatch().batchSize()).list().chain(rows -> {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                SELECT id FROM delivery
+                WHERE (status = 'PENDING' AND next_attempt_at <= now()) OR (status = 'SENDING' AND claimed_until < now())
+                ORDER BY id LIMIT %d FOR UPDATE SKIP LOCKED""".formatted(config.dispatch().batchSize()), Long.class)
+                .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<DeliveryEntity>of())
+                        : DeliveryEntity.<DeliveryEntity>list("id in ?1 order by id", ids))
+                .chain(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().item(List.<Claimed>of());
                     }

@@ -10,7 +10,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +27,6 @@ public class OutboxRelay {
 
     public static final String CHANNEL = "agreement-events-out";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int SKIP_LOCKED = -2;
 
     private final MutinyEmitter<String> emitter;
     private final NotifierMetrics metrics;
@@ -41,9 +39,11 @@ public class OutboxRelay {
     @Scheduled(every = "${pactwatch.notifier.outbox-interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
-        return Panache.withTransaction(() -> OutboxEntity.<OutboxEntity>find("publishedAt is null order by id")
-                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .page(0, 100).list()
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "SELECT id FROM event_outbox WHERE published_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED",
+                Long.class).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(java.util.List.<OutboxEntity>of())
+                        : OutboxEntity.<OutboxEntity>list("id in ?1 order by id", ids))
                 .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send)
                         .collect().last()))
                 .onFailure().invoke(e -> LOG.warnf("agreement-events relay paused: %s", e.getMessage()))

@@ -1,0 +1,259 @@
+package io.pactwatch.notifier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pactwatch.contracts.AgreementEvent;
+import io.pactwatch.contracts.Certainty;
+import io.pactwatch.contracts.ClassifiedArticle;
+import io.pactwatch.contracts.EventType;
+import io.pactwatch.contracts.Evidence;
+import io.pactwatch.contracts.ExtractedEvent;
+import io.pactwatch.contracts.Json;
+import io.pactwatch.contracts.Topics;
+import io.pactwatch.contracts.TrackerVerdict;
+import io.pactwatch.local.demo.SlackCapture;
+import io.pactwatch.local.testing.RealInfrastructure;
+import io.pactwatch.local.testing.SharedBroker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The notifier on the real broker, PostgreSQL and SMTP server, with a local Slack stand-in: reports become events
+ * exactly once, the event topic tells their latest state, and alerts go out once per matching subscription.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "pactwatch_notifier_test"))
+@QuarkusTestResource(GreenMailResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotifierFlowTest {
+
+    static final String TRACKER = "ua-security-agreements";
+    static final String TOKEN = "Bearer test-admin-token";
+    static SlackCapture slack;
+    static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        slack = new SlackCapture("127.0.0.1", 0).start();
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedBroker.get().bootstrapServers()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void stop() {
+        slack.close();
+        producer.close();
+    }
+
+    static ClassifiedArticle report(String articleId, String outlet, EventType type, Integer round, String date, String counterpart) {
+        ExtractedEvent e = new ExtractedEvent(counterpart, counterpart.equals("US") ? "United States" : "Japan", type, round,
+                LocalDate.parse(date), Certainty.CONFIRMED, 0.9, new Evidence("Evidence from " + outlet + ".", 0, 10, "test"));
+        return new ClassifiedArticle(articleId, 1, outlet, "https://" + outlet + ".example/" + articleId, "Report " + articleId,
+                null, Instant.parse(date + "T12:00:00Z"), true, 0.9, "test-1", Instant.now(),
+                List.of(new TrackerVerdict(TRACKER, true, 0.9, List.of(e))));
+    }
+
+    static void send(ClassifiedArticle a) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, a.articleId(), Json.write(a))).get();
+    }
+
+    static long subscribe(String json) {
+        return given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(json)
+                .post("/api/subscriptions").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static long eventCount() {
+        return given().get("/api/events?size=500").then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    @Order(1)
+    void managementNeedsTheAdminToken() {
+        given().get("/api/subscriptions").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").get("/api/subscriptions").then().statusCode(401);
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body("{\"channel\":\"slack\",\"target\":\"https://evil.example/x\"}").post("/api/subscriptions")
+                .then().statusCode(422);
+    }
+
+    @Test
+    @Order(2)
+    void reportsBecomeEventsAndAlertsExactlyOnce() throws Exception {
+        subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("all") + "\",\"eventTypes\":[\"ROUND\",\"SIGNING_PLANNED\",\"SIGNED\"]}");
+        subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("japan") + "\",\"counterparts\":[\"JP\"]}");
+        long emailId = subscribe("{\"channel\":\"email\",\"target\":\"analyst@pactwatch.test\"}");
+        await("confirmation mail", () -> GreenMailResource.greenMail.getReceivedMessages().length == 1);
+
+        // Before confirmation: round 4 reported by three outlets, in any order, one redelivered.
+        send(report("a2", "wire", EventType.ROUND, 4, "2024-05-06", "US"));
+        send(report("a1", "ledger", EventType.ROUND, 4, "2024-05-06", "US"));
+        send(report("a3", "daily", EventType.ROUND, 4, "2024-05-06", "US"));
+        send(report("a1", "ledger", EventType.ROUND, 4, "2024-05-06", "US"));
+        await("one round-4 event with three sources", () -> given().get("/api/events?type=ROUND").then().extract()
+                .jsonPath().getList("items.findAll { it.round == 4 && it.corroboration == 3 }").size() == 1);
+        assertEquals(1, eventCount());
+
+        String confirm = link(GreenMailResource.greenMail.getReceivedMessages()[0], "confirm");
+        given().redirects().follow(false).get(confirm).then().statusCode(200);
+        given().redirects().follow(false).get(confirm.replace("token=confirm.", "token=confirm.9")).then().statusCode(403);
+
+        // After confirmation: a late round 3, a planned signing, the signing, and a poison record.
+        send(report("b1", "ledger", EventType.ROUND, 3, "2024-04-29", "US"));
+        send(report("c1", "daily", EventType.SIGNING_PLANNED, null, "2024-06-11", "US"));
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, "poison", "{this is not json")).get();
+        send(report("d1", "wire", EventType.SIGNED, null, "2024-06-13", "US"));
+        await("4 Slack alerts", () -> slack.received().size() >= 4);
+        await("2 alert mails", () -> GreenMailResource.greenMail.getReceivedMessages().length >= 3);
+        Thread.sleep(3000);
+
+        List<String> headers = slack.received().stream().filter(r -> r.hook().equals("all"))
+                .map(r -> r.payload().path("blocks").get(0).path("text").path("text").asText()).toList();
+        assertEquals(4, headers.size(), "Slack alerts: " + headers);
+        assertTrue(headers.get(0).contains("Fourth round of talks with United States"), headers.toString());
+        assertTrue(headers.get(1).contains("Third round"), headers.toString());
+        assertTrue(headers.get(2).contains("Signing planned"), headers.toString());
+        assertTrue(headers.get(3).contains("Agreement signed with United States"), headers.toString());
+        assertEquals(0, slack.received().stream().filter(r -> r.hook().equals("japan")).count(), "filtered out");
+
+        MimeMessage[] mails = GreenMailResource.greenMail.getReceivedMessages();
+        assertEquals(3, mails.length, "confirmation + round 3 + signed; round 4 came before confirmation");
+        MimeMessage signed = mails[2];
+        assertTrue(signed.getSubject().contains("Agreement signed with United States"), signed.getSubject());
+        assertEquals("List-Unsubscribe=One-Click", signed.getHeader("List-Unsubscribe-Post")[0]);
+
+        String unsubscribe = link(signed, "unsubscribe");
+        given().redirects().follow(false).post(unsubscribe.replace("token=unsubscribe.", "token=unsubscribe.1")).then().statusCode(403);
+        given().redirects().follow(false).post(unsubscribe).then().statusCode(200);
+        given().header("Authorization", TOKEN).get("/api/subscriptions/" + emailId).then().body("status", equalTo("UNSUBSCRIBED"));
+
+        assertEquals(1, readAll(Topics.ARTICLES_CLASSIFIED_DLQ).size(), "the poison record is dead-lettered");
+    }
+
+    @Test
+    @Order(3)
+    void theEventTopicReadFromTheStartHoldsEachEventsLatestState() throws Exception {
+        Map<String, AgreementEvent> latest = new HashMap<>();
+        for (ConsumerRecord<String, String> r : readAll(Topics.AGREEMENT_EVENTS)) {
+            AgreementEvent e = Json.read(r.value(), AgreementEvent.class);
+            assertEquals(e.eventId(), r.key());
+            latest.merge(r.key(), e, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        assertEquals(4, latest.size(), latest.toString());
+        AgreementEvent round4 = latest.values().stream().filter(e -> Integer.valueOf(4).equals(e.round())).findFirst().orElseThrow();
+        assertEquals(3, round4.corroboration());
+        assertEquals(3, round4.sources().size());
+        AgreementEvent planned = latest.values().stream().filter(e -> e.type() == EventType.SIGNING_PLANNED).findFirst().orElseThrow();
+        AgreementEvent signed = latest.values().stream().filter(e -> e.type() == EventType.SIGNED).findFirst().orElseThrow();
+        assertEquals(planned.eventId(), signed.linkedEventId());
+        assertEquals(signed.eventId(), planned.linkedEventId());
+    }
+
+    @Test
+    @Order(4)
+    void replayingTheClassifiedTopicChangesNothing() throws Exception {
+        long before = eventCount();
+        List<ConsumerRecord<String, String>> all = readAll(Topics.ARTICLES_CLASSIFIED);
+        for (ConsumerRecord<String, String> r : all) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, r.key(), r.value())).get();
+        }
+        Thread.sleep(4000);
+        assertEquals(before, eventCount());
+        assertEquals(4, slack.received().stream().filter(r -> r.hook().equals("all")).count(), "no alert on replay");
+    }
+
+    @Test
+    @Order(5)
+    void slackRateLimitsAndErrorsAreRetriedAndA404MarksTheSubscriptionFailing() throws Exception {
+        slack.script("flaky", new int[] {429, 2}, new int[] {500, 0});
+        subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("flaky") + "\",\"eventTypes\":[\"SIGNED\"]}");
+        long gone = subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("gone") + "\",\"eventTypes\":[\"SIGNED\"]}");
+        slack.script("gone", new int[] {404, 0});
+        send(report("j1", "wire", EventType.SIGNED, null, "2024-06-13", "JP"));
+        await("the flaky hook's message", () -> slack.received().stream().anyMatch(r -> r.hook().equals("flaky")));
+        List<Instant> attempts = slack.attempts("flaky");
+        assertEquals(3, attempts.size(), "429, 500, then 200");
+        assertTrue(Duration.between(attempts.get(0), attempts.get(2)).toMillis() >= 2000, "Retry-After: 2 honoured");
+        assertEquals(1, slack.received().stream().filter(r -> r.hook().equals("flaky")).count());
+        await("the 404 subscription failing", () -> "FAILING".equals(given().header("Authorization", TOKEN)
+                .get("/api/subscriptions/" + gone).then().extract().jsonPath().getString("status")));
+        assertEquals(1, slack.attempts("gone").size(), "no retry after a permanent failure");
+    }
+
+    @Test
+    @Order(6)
+    void manyEventsToOneWebhookArePacedAtOnePerSecond() throws Exception {
+        subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("paced") + "\",\"eventTypes\":[\"ROUND\"]}");
+        for (int i = 0; i < 8; i++) {
+            send(report("p" + i, "wire", EventType.ROUND, 10 + i, "2024-07-0" + (i + 1), "JP"));
+        }
+        await("8 paced messages", () -> slack.received().stream().filter(r -> r.hook().equals("paced")).count() == 8);
+        List<Instant> times = slack.attempts("paced");
+        for (int i = 1; i < times.size(); i++) {
+            long gap = Duration.between(times.get(i - 1), times.get(i)).toMillis();
+            assertTrue(gap >= 950, "gap " + i + " was " + gap + " ms");
+        }
+    }
+
+    static String link(MimeMessage mail, String kind) throws Exception {
+        String text = io.pactwatch.local.demo.MailCatcher.textOf(mail);
+        Matcher m = Pattern.compile("(http://\\S+/subscriptions/" + kind + "\\?token=[^\\s\"<>]+)").matcher(text);
+        assertTrue(m.find(), "no " + kind + " link in: " + text);
+        // The link is absolute under the public URL; the test app listens on a random port, so call its path.
+        return m.group(1).replace("&amp;", "&").replaceFirst("^http://[^/]+", "");
+    }
+
+    static List<ConsumerRecord<String, String>> readAll(String topic) {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", SharedBroker.get().bootstrapServers(),
+                "group.id", "t-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            var partitions = c.partitionsFor(topic).stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            var end = c.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> out = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline && partitions.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+
+}
