@@ -23,12 +23,6 @@ public final class TrackerClassifier {
             + "the two delegations|both delegations|the two presidents|the two capitals)\\b"
             + "|^(the|this) (signing|signings|agreement|deal|pact|accord|document|ceremony)\\b");
 
-    private static final Pattern TALKS_REFERENCE = Pattern.compile("^(the|this|that|these|monday's|tuesday's|"
-            + "wednesday's|thursday's|friday's|saturday's|sunday's|the latest|the new)\\s+(talks|negotiations|meeting|"
-            + "round|consultations|session)\\b");
-    private static final Pattern SIGNING_REFERENCE = Pattern.compile("^(the|this)\\s+(signing|ceremony|agreement|"
-            + "pact|deal|accord|document)\\b");
-
     private final Tracker tracker;
     private final Gazetteer gazetteer;
 
@@ -41,9 +35,6 @@ public final class TrackerClassifier {
         return tracker;
     }
 
-    private record Analysed(Sentence sentence, String lower, List<PlaceMention> counterparts, boolean subject,
-            boolean kind, boolean reference, boolean excluded, List<PlaceMention> venues) {
-    }
 
     /**
      * A signing framed by a capital named before the verb ("In Berlin, Scholz and Zelensky signed") with no partner
@@ -103,7 +94,7 @@ public final class TrackerClassifier {
                 previous = a.counterparts().stream().map(PlaceMention::place).distinct().toList();
             }
         }
-        var events = EventMerger.merge(datedByElaboration(candidates, analysed, published), text);
+        var events = EventMerger.merge(DateElaboration.apply(candidates, analysed, published), text);
         boolean relevant = !events.isEmpty()
                 || ((kindInTitle || kindInFirstSentence) && subjectInNews && !excludedInNews);
         double score;
@@ -186,56 +177,6 @@ public final class TrackerClassifier {
                 }
             }
         }
-    }
-
-    /**
-     * An undated event takes the day stated by a following news sentence that elaborates on it by definite
-     * reference ("The talks, held by video link on May 6, ...").
-     */
-    private List<Candidate> datedByElaboration(List<Candidate> candidates, List<Analysed> analysed,
-            LocalDate published) {
-        List<Candidate> out = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            LocalDate day = c.dated() ? null : elaboratedDay(c, analysed, published);
-            out.add(day == null ? c : new Candidate(c.place(), c.type(), c.round(), day, c.certainty(), c.score(),
-                    c.sentence(), c.rule(), true));
-        }
-        return out;
-    }
-
-    private static LocalDate elaboratedDay(Candidate c, List<Analysed> analysed, LocalDate published) {
-        Pattern reference = c.type() == EventType.SIGNED || c.type() == EventType.SIGNING_PLANNED ? SIGNING_REFERENCE
-                : TALKS_REFERENCE;
-        boolean done = c.type() != EventType.SIGNING_PLANNED;
-        Trigger anchor = new Trigger(c.type(), "", 0, 0);
-        if (c.sentence().zone() == Zone.LEAD && !analysed.isEmpty() && analysed.get(0).sentence().zone() == Zone.TITLE) {
-            Analysed title = analysed.get(0);
-            if (Triggers.find(title.lower()).stream().anyMatch(t -> t.type() == c.type())) {
-                DateMention d = EventDates.eventDate(title.lower(), DateExpressions.find(title.lower(), published),
-                        anchor, published, done);
-                if (d != null) {
-                    return done ? d.first() : DateExpressions.upcoming(published, d);
-                }
-            }
-        }
-        int seen = 0;
-        for (Analysed a : analysed) {
-            if (a.sentence().start() <= c.sentence().start() || !a.sentence().zone().isNews()) {
-                continue;
-            }
-            if (++seen > 2) {
-                break;
-            }
-            boolean restates = c.sentence().zone() == Zone.TITLE
-                    && Triggers.find(a.lower()).stream().anyMatch(t -> t.type() == c.type());
-            if (restates || reference.matcher(a.lower()).find()) {
-                DateMention d = EventDates.eventDate(a.lower(), DateExpressions.find(a.lower(), published), anchor, published, done);
-                if (d != null) {
-                    return done ? d.first() : DateExpressions.upcoming(published, d);
-                }
-            }
-        }
-        return null;
     }
 
     /**
