@@ -8,16 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The event-type rules: verb lemmas of signing, opening and holding talks, combined with tense, aspect and modality
- * (future and modal auxiliaries, "to"-infinitives of scheduling verbs, "close to", passive future) to tell a planned
- * signing from a done one and a held round from an announced one. Works on the lower-cased sentence.
+ * The event-type rules: verb lemmas of signing combined with tense, aspect and modality (future and modal
+ * auxiliaries, "to"-infinitives of scheduling verbs, "close to", passive future, progressive) to tell a planned
+ * signing from a done one; rounds and openings come from {@link TalkTriggers}. Works on the lower-cased sentence.
  */
 public final class Triggers {
 
     private static final String SIGN_VERB = "(?:(?:sign|ink)\\b(?!\\s+(?:up|of)\\b)|put\\s+(?:\\w+\\s+)?(?:pen to paper|signatures?)\\b|(?:seal|conclude|finali[sz]e)\\s+"
             + "(?:[\\w-]+\\s+){0,4}?(?:agreement|deal|pact|accord|treaty|document)s?\\b|(?:seal|conclude|finali[sz]e)\\s+(?:it|them)\\b)";
     private static final String GAP = "(?:[\\w'\u2019-]+\\s+){0,2}?";
-    private static final String TALK_NOUN = "(talks|negotiations|consultations|discussions)";
 
     private static final Pattern PLANNED_MODAL = Pattern.compile("(?:\\b(\\w+)\\.?\\s+)?\\b(will|shall|would|could|may|might|'ll|\u2019ll|to)\\s+"
             + GAP + SIGN_VERB);
@@ -37,31 +36,12 @@ public final class Triggers {
     private static final Pattern SIGNED_PRESENT = Pattern.compile("\\b(\\w+)\\s+(signs?)\\b(?!\\s+(up|of|that|off|in)\\b)");
     private static final Pattern SIGNED_IDIOM = Pattern.compile("\\b(put|puts)\\s+(?:\\w+\\s+)?(pen to paper|signatures?\\s+(on|to))\\b");
     private static final Pattern SIGNED_CEREMONY = Pattern.compile("\\bsigning(?:\\s+ceremony)?\\s+(took place|was held|happened)\\b");
-    private static final Pattern ROUND_NOUN = Pattern.compile("\\brounds?\\s+of\\s+(?:[\\w-]+\\s+){0,3}?" + TALK_NOUN + "\\b");
-    private static final Pattern ROUND_ORDINAL = Pattern.compile("\\b(\\w+)(?:[- ]\\w+)?[\\s-]+round\\b|\\bround\\s+(one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\b");
-    private static final Pattern ROUND_HELD = Pattern.compile("\\b(held|hold|holds|holding|conducted|conduct|conducts|had|completed|"
-            + "concluded|wrapped up|finished|continued|resumed)\\s+(?:[\\w'\u2019.,-]+\\s+){0,5}?" + TALK_NOUN + "\\b");
-    private static final Pattern ROUND_MET = Pattern.compile("\\b(met|meet|meets)\\s+(?:[\\w'\u2019.,-]+\\s+){0,8}?(to (?:discuss|negotiate|work on)|for (?:talks|negotiations|consultations))\\b");
-    private static final Pattern TALKS_BEGAN = Pattern.compile("\\b(began|begun|begin|begins|started|start|starts|launched|launch|launches|"
-            + "opened|open|opens|initiated|commenced|kicked off|kick off|kicks off|entered into|entered)\\s+(?:[\\w'\u2019.,-]+\\s+){0,6}?"
-            + "(talks|negotiations|consultations|negotiating|to negotiate|the negotiation process|the process|work on|"
-            + "working on|drafting)\\b");
-    private static final Pattern TALKS_HAVE_BEGUN = Pattern.compile("\\b" + TALK_NOUN + "\\s+(?:[\\w'\u2019.,-]+\\s+){0,10}?"
-            + "(?:have|has|had)?\\s*(begun|started|opened|got underway|gotten underway|kicked off|began|commenced)\\b");
-    private static final Pattern TALKS_START_OF = Pattern.compile("\\b(start|launch|opening|beginning|commencement|kick-off|kickoff)\\s+of\\s+"
-            + "(?:[\\w-]+\\s+){0,3}?" + TALK_NOUN + "\\b");
-    private static final Pattern FUTURE_BEFORE = Pattern.compile("\\b(will|shall|would|could|may|might|to|'ll|\u2019ll|next|"
-            + "upcoming|planned|plans?|scheduled|expected|intends?|ahead of|prepare|prepares|preparing)\\s+(?:[\\w-]+\\s+){0,3}?$");
-    private static final Pattern FUTURE_AFTER = Pattern.compile("^[^,;]{0,120}?\\b(will|shall|would|is|are|to be)\\s+(?:\\w+\\s+)?"
-            + "(scheduled|planned|expected|set|slated|due|take place|be held|begin|start|open)\\b");
     private static final Pattern ORDINAL_SUBJECT = Pattern.compile("\\b(first|second|third|fourth|fifth|sixth|seventh|"
             + "eighth|ninth|tenth|\\d+(?:st|nd|rd|th)|last|latest|only|newest|most recent)\\s+(?:[\\w-]+\\s+){0,2}?"
             + "(country|countries|nation|nations|state|states|partner|partners|ally|allies|member|members|government|"
             + "leader|one)\\s*$");
     private static final Pattern WISH_BEFORE = Pattern.compile("\\b(hopes?|hoped|hoping|wants?|wanted|wish(es|ed)?|"
             + "urged?|urges|calls? on|called on|asked|asks|would like|prays?|dreams?)\\b(?![^,;]*[,;])");
-    private static final Pattern ANAPHORIC_ROUND = Pattern.compile("\\b(after|following|since|before|ahead of|during)\\s+"
-            + "(the|a|its|their)\\s+(latest|last|previous|recent|most recent)\\s+$");
     private static final Set<String> WISH = Set.of("aim", "aims", "aiming", "hope", "hopes", "hoping", "seek", "seeks",
             "seeking", "want", "wants", "intend", "intends");
     private static final Pattern CONCRETE_TIME = Pattern.compile("^[^.;]{0,80}?\\b(on (monday|tuesday|wednesday|thursday|"
@@ -88,8 +68,7 @@ public final class Triggers {
         List<int[]> plannedSpans = new ArrayList<>();
         addPlanned(lower, out, plannedSpans);
         addSigned(lower, out, plannedSpans);
-        List<int[]> rounds = addRounds(lower, out);
-        addTalksOpened(lower, out, rounds);
+        TalkTriggers.add(lower, out);
         return out;
     }
 
@@ -159,62 +138,6 @@ public final class Triggers {
         while (m.find()) {
             out.add(new Trigger(EventType.SIGNED, "signed.ceremony-held", m.start(), m.end()));
         }
-    }
-
-    private static List<int[]> addRounds(String lower, List<Trigger> out) {
-        List<int[]> spans = new ArrayList<>();
-        for (Pattern p : List.of(ROUND_NOUN, ROUND_ORDINAL, ROUND_HELD, ROUND_MET)) {
-            Matcher m = p.matcher(lower);
-            while (m.find()) {
-                if (p == ROUND_ORDINAL && m.group(1) != null && Ordinals.roundNumber(m.group(), 0) == null) {
-                    continue;
-                }
-                spans.add(new int[] {m.start(), m.end()});
-                if (ANAPHORIC_ROUND.matcher(lower.substring(Math.max(0, m.start() - 40), m.start())).find()) {
-                    continue;
-                }
-                if (!isFuture(lower, m.start(), m.end())) {
-                    String rule = p == ROUND_NOUN ? "round.round-of-talks" : p == ROUND_ORDINAL ? "round.numbered-round"
-                            : p == ROUND_HELD ? "round.held-talks" : "round.met-to-negotiate";
-                    out.add(new Trigger(EventType.ROUND, rule, m.start(), m.end()));
-                }
-            }
-        }
-        return spans;
-    }
-
-    /** Talks-opened triggers that are not part of a round phrase ("began the third round of talks" is a round). */
-    private static void addTalksOpened(String lower, List<Trigger> out, List<int[]> rounds) {
-        for (Pattern p : List.of(TALKS_BEGAN, TALKS_HAVE_BEGUN, TALKS_START_OF)) {
-            Matcher m = p.matcher(lower);
-            while (m.find()) {
-                if (!isFuture(lower, m.start(), m.end()) && !overlaps(rounds, m.start(), m.end())) {
-                    String rule = p == TALKS_BEGAN ? "talks.began-verb" : p == TALKS_HAVE_BEGUN ? "talks.have-begun"
-                            : "talks.start-of";
-                    int at = p == TALKS_HAVE_BEGUN ? m.start(2) : m.start();
-                    out.add(new Trigger(EventType.TALKS_OPENED, rule, at, m.end()));
-                }
-            }
-        }
-    }
-
-    /** Future or modal context right before the match, or a scheduling predicate right after it. */
-    static boolean isFuture(String lower, int start, int end) {
-        String before = lower.substring(Math.max(0, start - 40), start);
-        String after = lower.substring(end, Math.min(lower.length(), end + 140));
-        if (FUTURE_BEFORE.matcher(before).find()) {
-            return true;
-        }
-        return FUTURE_AFTER.matcher(after).find();
-    }
-
-    private static boolean overlaps(List<int[]> spans, int start, int end) {
-        for (int[] s : spans) {
-            if (start < s[1] && end > s[0]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean inside(List<int[]> spans, int at) {
