@@ -144,9 +144,9 @@ public class FeedFetcher {
         resp.handler(chunk -> {
             if (body.length() + chunk.length() > limits.maxBodyBytes()) {
                 resp.handler(null);
-                resp.request().reset();
                 emitter.fail(new FetchException(FetchException.Kind.TOO_LARGE,
                         "body larger than the cap of " + limits.maxBodyBytes() + " bytes (after decompression)"));
+                resp.request().reset();
             } else {
                 body.appendBuffer(chunk);
             }

@@ -1,0 +1,185 @@
+package io.pactwatch.poller;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pactwatch.contracts.Json;
+import io.pactwatch.contracts.RawArticle;
+import io.pactwatch.contracts.Topics;
+import io.pactwatch.local.testing.RealInfrastructure;
+import io.pactwatch.local.testing.SharedBroker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The poller against a local HTTP server, the real broker and the real PostgreSQL: publishes once, answers 304s
+ * with nothing, turns an edit into one revision, honours Retry-After, backs off and recovers, and refuses hostile
+ * feeds with a clear per-feed error while the others keep polling.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "pactwatch_poller_test"))
+class FeedPollingTest {
+
+    static final String TOKEN = "Bearer test-admin-token";
+    static FixtureFeedServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new FixtureFeedServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static long addFeed(String name, String path) {
+        return given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "url", server.url(path), "intervalSeconds", 1)).post("/api/feeds")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static JsonPath feed(long id) {
+        return given().header("Authorization", TOKEN).get("/api/feeds/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void publishesOnceIgnores304sAndTurnsAnEditIntoOneRevision() throws Exception {
+        long id = addFeed("News", "/news.xml");
+        await("two raw articles", () -> raw("News").size() == 2);
+        await("a conditional re-poll answered 304", () -> Integer.valueOf(304).equals(feed(id).get("lastStatus")));
+        Thread.sleep(2500);
+        assertEquals(2, raw("News").size(), "a 304 republishes nothing");
+
+        RawArticle first = raw("News").stream().filter(a -> a.title().startsWith("Envoys")).findFirst().orElseThrow();
+        assertEquals(1, first.revision());
+        server.newsTitle = "Envoys hold fourth round of security talks, officials say";
+        await("the revision", () -> raw("News").size() == 3);
+        Thread.sleep(2500);
+        List<RawArticle> all = raw("News");
+        assertEquals(3, all.size(), "exactly one revision record");
+        RawArticle revised = all.get(2);
+        assertEquals(first.articleId(), revised.articleId());
+        assertEquals(2, revised.revision());
+        assertTrue(revised.title().endsWith("officials say"));
+        assertTrue(feed(id).getInt("itemsPublished") == 3);
+    }
+
+    @Test
+    void recordsAreKeyedByArticleIdWithCloudEventsHeaders() throws Exception {
+        addFeed("Keyed", "/limited.xml");
+        await("the limited feed's item", () -> !raw("Keyed").isEmpty());
+        try (KafkaConsumer<String, String> c = consumer()) {
+            var record = poll(c).stream().filter(r -> r.value().contains("\"feedName\":\"Keyed\"")).findFirst().orElseThrow();
+            RawArticle article = Json.read(record.value(), RawArticle.class);
+            assertEquals(article.articleId(), record.key());
+            assertEquals("io.pactwatch.article.raw.v1", header(record.headers().lastHeader("ce_type")));
+            assertEquals("/pactwatch/feed-poller", header(record.headers().lastHeader("ce_source")));
+            assertTrue(header(record.headers().lastHeader("ce_id")).startsWith(article.articleId()));
+        }
+        List<Instant> calls = server.requestsTo("/limited.xml");
+        assertTrue(Duration.between(calls.get(0), calls.get(1)).toMillis() >= 2900,
+                "Retry-After: 3 honoured, second call after " + Duration.between(calls.get(0), calls.get(1)));
+    }
+
+    @Test
+    void aFailingFeedBacksOffAndRecovers() throws Exception {
+        long id = addFeed("Flaky", "/flaky.xml");
+        await("three failures", () -> feed(id).getInt("consecutiveFailures") >= 3);
+        assertTrue(feed(id).getBoolean("failing"), "flagged failing past the threshold");
+        assertTrue(feed(id).getString("lastError").contains("HTTP 500"));
+        await("recovery", () -> feed(id).getInt("consecutiveFailures") == 0);
+        assertEquals(1, raw("Flaky").size());
+        List<Instant> calls = server.requestsTo("/flaky.xml");
+        long gap1 = Duration.between(calls.get(0), calls.get(1)).toMillis();
+        long gap3 = Duration.between(calls.get(2), calls.get(3)).toMillis();
+        assertTrue(gap3 > gap1 + 1000, "backoff grows: " + gap1 + " ms then " + gap3 + " ms");
+    }
+
+    @Test
+    void hostileFeedsFailClearlyWhileOthersKeepPolling() throws Exception {
+        long bomb = addFeed("Bomb", "/bomb.xml");
+        long slow = addFeed("Slow", "/slow.xml");
+        long redirect = addFeed("Redirect", "/to-private.xml");
+        long page = addFeed("Page", "/page.html");
+        long healthy = addFeed("Healthy", "/news.xml?healthy");
+        await("the bomb cut at the cap", () -> String.valueOf(feed(bomb).getString("lastError")).contains("larger than the cap"));
+        await("the slow drip timed out", () -> String.valueOf(feed(slow).getString("lastError")).contains("total timeout"));
+        await("the redirect refused", () -> String.valueOf(feed(redirect).getString("lastError")).contains("refused"));
+        await("the HTML page named", () -> String.valueOf(feed(page).getString("lastError")).contains("HTML page"));
+        assertEquals(0, raw("Bomb").size() + raw("Slow").size() + raw("Redirect").size() + raw("Page").size());
+        Instant lastSuccess = Instant.parse(feed(healthy).getString("lastSuccessAt"));
+        await("the healthy feed polled again meanwhile", () -> Instant.parse(feed(healthy).getString("lastSuccessAt")).isAfter(lastSuccess));
+    }
+
+    @Test
+    void managementApiValidatesAndNeedsTheToken() {
+        given().get("/api/feeds").then().statusCode(401);
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(Map.of("name", "", "url", "ftp://x"))
+                .post("/api/feeds").then().statusCode(422).body("errors.size()", org.hamcrest.Matchers.is(2));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Metadata", "url", "http://169.254.169.254/latest/meta-data"))
+                .post("/api/feeds").then().statusCode(422).body("errors[0]", containsString("link-local"));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body("{not json").post("/api/feeds")
+                .then().statusCode(400);
+    }
+
+    static List<RawArticle> raw(String feedName) {
+        try (KafkaConsumer<String, String> c = consumer()) {
+            return poll(c).stream().map(r -> Json.read(r.value(), RawArticle.class))
+                    .filter(a -> feedName.equals(a.feedName())).toList();
+        }
+    }
+
+    static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", SharedBroker.get().bootstrapServers(),
+                "group.id", "t-" + UUID.randomUUID()), new StringDeserializer(), new StringDeserializer());
+    }
+
+    static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> c) {
+        List<TopicPartition> parts = c.partitionsFor(Topics.ARTICLES_RAW).stream()
+                .map(p -> new TopicPartition(Topics.ARTICLES_RAW, p.partition())).toList();
+        c.assign(parts);
+        c.seekToBeginning(parts);
+        Map<TopicPartition, Long> end = c.endOffsets(parts);
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> out = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+            c.poll(Duration.ofMillis(100)).forEach(out::add);
+        }
+        return out;
+    }
+
+    static String header(Header h) {
+        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
