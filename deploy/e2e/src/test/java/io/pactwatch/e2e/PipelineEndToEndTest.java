@@ -74,7 +74,7 @@ class PipelineEndToEndTest {
     @Test
     void eachRealEventIsAlertedOnceOnSlackInStoryOrder() {
         List<String> alerts = pipeline.slack().received().stream().map(SlackCapture.Received::payload)
-                .map(DemoClient::describeSlackAlert).collect(Collectors.toList());
+                .map(SlackAlerts::key).collect(Collectors.toList());
         List<String> expected = ExpectedStory.EVENTS.stream().map(ExpectedStory.Event::key).collect(Collectors.toList());
         assertEquals(expected.size(), alerts.size(), "Slack alerts: " + alerts);
         assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(alerts), "Slack alerts: " + alerts);
@@ -83,7 +83,7 @@ class PipelineEndToEndTest {
 
     @Test
     void emailSubscriberGetsOnlyRoundsAndSigningsOnce() {
-        List<MailCatcher.Mail> alerts = pipeline.mail().mails().stream().filter(DemoClient::isAlertMail).toList();
+        List<MailCatcher.Mail> alerts = pipeline.mail().mails().stream().filter(SlackAlerts::isAlertMail).toList();
         List<String> subjects = alerts.stream().map(MailCatcher.Mail::subject).toList();
         assertEquals(ExpectedStory.ofTypes(DEFAULT_TYPES).size(), alerts.size(), "alert mails: " + subjects);
         for (MailCatcher.Mail mail : alerts) {

@@ -34,10 +34,7 @@ public final class DemoClient {
     public JsonNode subscribeConfirmedEmail(String address, List<EventType> types) {
         JsonNode subscription = subscribe(Map.of("channel", "email", "target", address, "eventTypes", types));
         String link = awaitConfirmationLink(address, Duration.ofSeconds(60));
-        Http.Response confirmed = Http.post(link);
-        if (confirmed.status() != 200) {
-            confirmed = Http.get(link, null);
-        }
+        Http.Response confirmed = Http.get(link, null);
         if (confirmed.status() != 200) {
             throw new IllegalStateException("confirming " + address + " via " + link + " failed: " + confirmed);
         }
