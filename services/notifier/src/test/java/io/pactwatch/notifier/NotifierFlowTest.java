@@ -22,6 +22,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +42,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -230,6 +235,53 @@ class NotifierFlowTest {
             long gap = Duration.between(times.get(i - 1), times.get(i)).toMillis();
             assertTrue(gap >= 950, "gap " + i + " was " + gap + " ms");
         }
+    }
+
+    @Test
+    @Order(7)
+    void readApiShowsEventsWithSourcesArticlesAndAgreementState() {
+        String round4 = given().get("/api/events?counterpart=US&type=ROUND").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.round == 4 }.eventId");
+        given().get("/api/events/" + round4).then().statusCode(200).body("sources.size()", equalTo(3))
+                .body("corroboration", equalTo(3));
+        given().get("/api/events/no-such-event").then().statusCode(404);
+        given().get("/api/events?since=yesterday").then().statusCode(400);
+        given().get("/api/articles?articleId=a1").then().statusCode(200).body("total", equalTo(1));
+        given().get("/api/agreements").then().statusCode(200)
+                .body("find { it.counterpart == 'US' }.stage", equalTo("SIGNED"))
+                .body("find { it.counterpart == 'US' }.lastRound", equalTo(4))
+                .body("find { it.counterpart == 'US' }.signedOn", equalTo("2024-06-13"));
+    }
+
+    /**
+     * The state a notifier killed after committing leaves behind: one delivery claimed (SENDING) by the dead process
+     * and never sent, one still PENDING. After the claim timeout the running dispatcher sends each exactly once.
+     */
+    @Test
+    @Order(8)
+    void deliveriesLeftByACrashedProcessAreSentOnce() throws Exception {
+        long sub = subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("crash") + "\",\"eventTypes\":[\"ROUND\",\"SIGNED\"]}");
+        List<String> events = given().get("/api/events?counterpart=US").then().extract().jsonPath().getList("items.eventId");
+        try (Connection db = database(); Statement st = db.createStatement()) {
+            st.executeUpdate("INSERT INTO delivery (subscription_id, event_id, status, attempts, claimed_until) VALUES ("
+                    + sub + ", '" + events.get(0) + "', 'SENDING', 1, now() + interval '1 second')");
+            st.executeUpdate("INSERT INTO delivery (subscription_id, event_id, status) VALUES (" + sub + ", '" + events.get(1) + "', 'PENDING')");
+        }
+        await("two recovered alerts", () -> slack.received().stream().filter(r -> r.hook().equals("crash")).count() >= 2);
+        Thread.sleep(4000);
+        assertEquals(2, slack.received().stream().filter(r -> r.hook().equals("crash")).count(), "each alert once");
+        try (Connection db = database(); Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM delivery WHERE subscription_id = " + sub + " AND status = 'SENT'")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1));
+        }
+    }
+
+    static Connection database() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
     }
 
     static String link(MimeMessage mail, String kind) throws Exception {

@@ -77,12 +77,21 @@ public class Dispatcher {
                         return Uni.createFrom().item(List.<Claimed>of());
                     }
                     Set<Long> subIds = rows.stream().map(d -> d.subscriptionId).collect(Collectors.toSet());
-                    return SubscriptionEntity.<SubscriptionEntity>list("id in ?1", subIds).map(subs -> {
+                    // Lock the subscriptions too (skipping those another replica holds), so the pacing of one
+                    // webhook is decided by one replica at a time.
+                    String idList = subIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+                    return Panache.getSession().chain(session -> session.createNativeQuery(
+                            "SELECT id FROM subscription WHERE id IN (" + idList + ") FOR UPDATE SKIP LOCKED", Long.class)
+                            .getResultList()).map(HashSet::new).chain(locked -> SubscriptionEntity
+                            .<SubscriptionEntity>list("id in ?1", subIds).map(subs -> {
                         Map<Long, SubscriptionEntity> byId = subs.stream().collect(Collectors.toMap(s -> s.id, s -> s));
                         List<Claimed> claimed = new ArrayList<>();
                         Set<Long> taken = new HashSet<>();
                         for (DeliveryEntity d : rows) {
                             SubscriptionEntity s = byId.get(d.subscriptionId);
+                            if (s != null && !locked.contains(s.id)) {
+                                continue;
+                            }
                             if (s == null || !SubscriptionEntity.ACTIVE.equals(s.status)) {
                                 d.status = DeliveryEntity.FAILED;
                                 d.lastError = s == null ? "subscription deleted" : "subscription " + s.status;
@@ -95,11 +104,12 @@ public class Dispatcher {
                             d.status = DeliveryEntity.SENDING;
                             d.attempts++;
                             d.claimedUntil = now.plus(config.dispatch().claimTimeout());
-                            s.nextSendAt = now.plus(spacing(s.channel));
+                            // held while the send is in flight; record() sets the real next slot
+                            s.nextSendAt = d.claimedUntil;
                             claimed.add(new Claimed(d.id, s.id, s.channel, s.target, d.eventId, d.attempts));
                         }
                         return claimed;
-                    });
+                    }));
                 }));
     }
 
@@ -117,56 +127,66 @@ public class Dispatcher {
                 .chain(r -> record(c, r));
     }
 
+    /**
+     * Records the outcome. The subscription's next allowed send is measured from when this send finished (not from
+     * the claim), so two messages to one webhook are always at least the minimum spacing apart, or Retry-After later.
+     */
     private Uni<Void> record(Claimed c, SendResult r) {
         metrics.delivery(c.channel(), r.outcome().name().toLowerCase());
-        return Panache.withTransaction(() -> DeliveryEntity.<DeliveryEntity>findById(c.deliveryId()).chain(d -> {
-            Instant now = Instant.now();
-            switch (r.outcome()) {
-                case SENT -> {
-                    d.status = DeliveryEntity.SENT;
-                    d.sentAt = now;
-                    d.lastError = null;
-                    return Uni.createFrom().voidItem();
-                }
-                case RETRY -> {
-                    if (!retries.exhausted(d.attempts)) {
-                        d.status = DeliveryEntity.PENDING;
-                        d.lastError = r.error();
-                        d.nextAttemptAt = now.plus(retries.delayAfter(d.attempts, r.retryAfter()));
-                        return SubscriptionEntity.<SubscriptionEntity>findById(c.subscriptionId()).invoke(s -> {
-                            if (s != null && r.retryAfter() != null) {
-                                s.nextSendAt = now.plus(r.retryAfter());
-                            }
-                        }).replaceWithVoid();
-                    }
-                    d.status = DeliveryEntity.FAILED;
-                    d.lastError = "gave up after " + d.attempts + " attempts: " + r.error();
-                    return Uni.createFrom().voidItem();
-                }
-                default -> {
-                    d.status = DeliveryEntity.FAILED;
-                    d.lastError = r.error();
-                    LOG.warnf("subscription %d failing: %s", c.subscriptionId(), r.error());
-                    return SubscriptionEntity.<SubscriptionEntity>findById(c.subscriptionId()).invoke(s -> {
-                        if (s != null) {
-                            s.status = SubscriptionEntity.FAILING;
-                            s.failureReason = r.error();
-                            s.updatedAt = now;
+        Instant finished = Instant.now();
+        return Panache.withTransaction(() -> DeliveryEntity.<DeliveryEntity>findById(c.deliveryId())
+                .chain(d -> SubscriptionEntity.<SubscriptionEntity>findById(c.subscriptionId()).invoke(s -> {
+                    Instant now = Instant.now();
+                    if (s != null) {
+                        Instant next = finished.plus(spacing(s.channel));
+                        if (r.retryAfter() != null && finished.plus(r.retryAfter()).isAfter(next)) {
+                            next = finished.plus(r.retryAfter());
                         }
-                    }).replaceWithVoid();
-                }
-            }
-        }));
+                        s.nextSendAt = next;
+                    }
+                    if (d == null) {
+                        return;
+                    }
+                    switch (r.outcome()) {
+                        case SENT -> {
+                            d.status = DeliveryEntity.SENT;
+                            d.sentAt = finished;
+                            d.lastError = null;
+                        }
+                        case RETRY -> {
+                            if (!retries.exhausted(d.attempts)) {
+                                d.status = DeliveryEntity.PENDING;
+                                d.lastError = r.error();
+                                d.nextAttemptAt = now.plus(retries.delayAfter(d.attempts, r.retryAfter()));
+                            } else {
+                                d.status = DeliveryEntity.FAILED;
+                                d.lastError = "gave up after " + d.attempts + " attempts: " + r.error();
+                            }
+                        }
+                        default -> {
+                            d.status = DeliveryEntity.FAILED;
+                            d.lastError = r.error();
+                            LOG.warnf("subscription %d failing: %s", c.subscriptionId(), r.error());
+                            if (s != null) {
+                                s.status = SubscriptionEntity.FAILING;
+                                s.failureReason = r.error();
+                                s.updatedAt = now;
+                            }
+                        }
+                    }
+                })).replaceWithVoid());
     }
 
-    @Scheduled(every = "10s", delayed = "5s")
+    @Scheduled(every = "${pactwatch.notifier.metrics-interval}", delayed = "2s")
     Uni<Void> measureQueue() {
         return Panache.withSession(() -> DeliveryEntity.count("status in ?1", List.of(DeliveryEntity.PENDING, DeliveryEntity.SENDING))
                 .chain(pending -> DeliveryEntity.<DeliveryEntity>find("status in ?1 order by createdAt",
                         List.of(DeliveryEntity.PENDING, DeliveryEntity.SENDING)).firstResult()
                         .chain(oldest -> io.pactwatch.notifier.persistence.OutboxEntity.count("publishedAt is null")
                                 .invoke(outbox -> metrics.queue(pending, oldest == null ? 0
-                                        : Duration.between(oldest.createdAt, Instant.now()).toSeconds(), outbox)))))
+                                        : Duration.between(oldest.createdAt, Instant.now()).toSeconds(), outbox))))
+                .chain(() -> SubscriptionEntity.count("status", SubscriptionEntity.FAILING))
+                .invoke(metrics::failingSubscriptions))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

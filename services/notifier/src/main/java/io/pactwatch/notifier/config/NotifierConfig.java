@@ -33,6 +33,10 @@ public interface NotifierConfig {
     @WithDefault("300ms")
     Duration outboxInterval();
 
+    /** How often queue depth, oldest pending age and failing subscriptions are measured for /q/metrics. */
+    @WithDefault("10s")
+    Duration metricsInterval();
+
     /** Alert dispatching: polling, batch size and retries. */
     interface Dispatch {
         @WithDefault("500ms")

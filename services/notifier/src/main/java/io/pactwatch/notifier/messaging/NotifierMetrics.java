@@ -12,12 +12,14 @@ public class NotifierMetrics {
     private final AtomicLong pendingDeliveries = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private final AtomicLong pendingOutbox = new AtomicLong();
+    private final AtomicLong failingSubscriptions = new AtomicLong();
 
     public NotifierMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("pactwatch_notifier_deliveries_pending", pendingDeliveries);
         registry.gauge("pactwatch_notifier_deliveries_oldest_pending_seconds", oldestPendingSeconds);
         registry.gauge("pactwatch_notifier_event_outbox_pending", pendingOutbox);
+        registry.gauge("pactwatch_notifier_subscriptions_failing", failingSubscriptions);
     }
 
     public void articleConsumed(boolean relevant) {
@@ -35,6 +37,10 @@ public class NotifierMetrics {
     /** Outcome: sent, retry or failed. */
     public void delivery(String channel, String outcome) {
         registry.counter("pactwatch_notifier_deliveries_total", "channel", channel, "outcome", outcome).increment();
+    }
+
+    public void failingSubscriptions(long failing) {
+        failingSubscriptions.set(failing);
     }
 
     public void queue(long pending, long oldestSeconds, long outbox) {
