@@ -26,14 +26,15 @@ public final class Triggers {
             + "ready for|set for|edging toward|edging towards)\\s+(?:\\w+\\s+){0,2}?(signing|finali[sz]ing|concluding|sealing|"
             + "(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(agreement|deal|pact|accord)s?)\\b");
     private static final Pattern PLANNED_SCHEDULED = Pattern.compile("\\b(signings?|signing ceremony|signature)\\s+(?:[\\w,-]+\\s+){0,12}?"
-            + "(is|are|was|were|has been|have been)?\\s*(scheduled|planned|expected|slated|set|due|pencilled|penciled)\\b"
+            + "(is|are|was|were|has been|have been)\\s+(scheduled|planned|expected|slated|set|due|pencilled|penciled)\\b"
+            + "|\\b(signings?|signing ceremony|signature)\\s+(?:[\\w-]+\\s+){0,2}?(scheduled|planned|expected|slated|set|due)\\b"
             + "|\\b(upcoming|planned|expected|scheduled|forthcoming|imminent)\\s+signings?\\b"
             + "|\\b(scheduled|planned|expected|slated|set|due)\\s+(for|to take place)\\s+(?:\\w+\\s+){0,6}?signing\\b");
     private static final Pattern PLANNED_PROGRESSIVE = Pattern.compile("\\b(is|are|was|were|am|'re|\u2019re)\\s+"
             + "(?:\\w+\\s+)?signing\\s+(?!ceremony)(?:the|a|an|its|their|our|two|three|new|bilateral|security|[\\w-]+)\\b");
     private static final Pattern SIGNED_PAST = Pattern.compile("\\b(signed|inked|sealed)\\b");
     private static final Pattern SIGNED_CONCLUDED = Pattern.compile("\\b(concluded|clinched)\\s+(?:[\\w-]+\\s+){0,4}?(agreement|deal|pact|accord|treaty)s?\\b");
-    private static final Pattern SIGNED_PRESENT = Pattern.compile("\\b(\\w+)\\s+(signs?)\\b(?!\\s+(up|of|that|off|in)\\b)");
+    private static final Pattern SIGNED_PRESENT = Pattern.compile("\\b(\\w+)\\s+(signs?|inks?|seals?)\\b(?!\\s+(up|of|that|off|in)\\b)");
     private static final Pattern SIGNED_IDIOM = Pattern.compile("\\b(put|puts)\\s+(?:\\w+\\s+)?(pen to paper|signatures?\\s+(on|to))\\b");
     private static final Pattern SIGNED_CEREMONY = Pattern.compile("\\bsigning(?:\\s+ceremony)?\\s+(took place|was held|happened)\\b");
     private static final Pattern ORDINAL_SUBJECT = Pattern.compile("\\b(first|second|third|fourth|fifth|sixth|seventh|"
