@@ -124,6 +124,7 @@ public final class Pipeline implements AutoCloseable {
         if (service.equals(Services.POLLER)) {
             env.put("PACTWATCH_POLLER_FEEDS_FILE", feedsFile().toString());
             env.put("PACTWATCH_POLLER_SSRF_ALLOWLIST", "127.0.0.1/32");
+            env.put("PACTWATCH_POLLER_MIN_INTERVAL_SECONDS", "1");
         }
         if (service.equals(Services.NOTIFIER)) {
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
