@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Test;
 class FeedPollingTest {
 
     static final String TOKEN = "Bearer test-admin-token";
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
     static FixtureFeedServer server;
 
     @BeforeAll
@@ -141,8 +144,50 @@ class FeedPollingTest {
         await("the healthy feed polled again meanwhile", () -> Instant.parse(feed(healthy).getString("lastSuccessAt")).isAfter(lastSuccess));
     }
 
+    /**
+     * The seen-set, not memory, stops republishing: the fixture sends no validators (every poll is a full 200), and
+     * the feed row is then put back in the state a killed replica leaves (validators lost, lease held by a dead
+     * owner and expired, poll due). PollJob keeps nothing between polls, so this is what a restarted process sees.
+     */
+    @Test
+    void fullRepollsAndARestartedReplicaRepublishNothing() throws Exception {
+        long id = addFeed("Restart", "/restart.xml");
+        await("two raw articles", () -> raw("Restart").size() == 2);
+        int before = server.requestsTo("/restart.xml").size();
+        await("three more full fetches", () -> server.requestsTo("/restart.xml").size() >= before + 3);
+        assertEquals(2, raw("Restart").size(), "full 200 re-polls republish nothing");
+
+        pool.preparedQuery("""
+                UPDATE feed SET etag = NULL, last_modified = NULL, lease_owner = 'killed-replica',
+                  lease_until = now() - interval '1 second', next_poll_at = now() WHERE id = $1""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
+        int afterRestart = server.requestsTo("/restart.xml").size();
+        await("re-polls after the simulated restart", () -> server.requestsTo("/restart.xml").size() >= afterRestart + 2);
+        assertEquals(2, raw("Restart").size(), "nothing republished after the restart");
+        assertEquals(2, feed(id).getInt("itemsPublished"));
+    }
+
+    @Test
+    void feedsFileIsSyncedIntoTheRegistryAtStart() {
+        JsonPath all = given().header("Authorization", TOKEN).get("/api/feeds").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> declared = all.getMap("find { it.name == 'Declared Wire' }");
+        assertEquals("config", declared.get("origin"));
+        assertEquals("http://127.0.0.1:9/declared.xml", declared.get("url"));
+        assertEquals(60, declared.get("intervalSeconds"));
+        assertEquals(false, declared.get("enabled"));
+        assertEquals(true, declared.get("fullText"));
+        assertEquals(List.of("ukraine", "security-agreements"), declared.get("tags"));
+    }
+
     @Test
     void managementApiValidatesAndNeedsTheToken() {
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Dup", "url", server.url("/dup.xml"), "intervalSeconds", 3600)).post("/api/feeds")
+                .then().statusCode(201);
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Dup", "url", server.url("/dup2.xml"))).post("/api/feeds")
+                .then().statusCode(409).body("errors[0]", containsString("already registered"));
+        given().header("Authorization", "Bearer wrong").get("/api/feeds").then().statusCode(401);
         given().get("/api/feeds").then().statusCode(401);
         given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(Map.of("name", "", "url", "ftp://x"))
                 .post("/api/feeds").then().statusCode(422).body("errors.size()", org.hamcrest.Matchers.is(2));

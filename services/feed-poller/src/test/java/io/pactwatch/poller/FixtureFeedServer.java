@@ -65,6 +65,8 @@ class FixtureFeedServer implements AutoCloseable {
                     send(ex, 200, body);
                 }
             }
+            case "/restart.xml" -> send(ex, 200, rss(item("restart-000001", "Partners sign accord in Apulia"),
+                    item("restart-000002", "Talks continue next week")));
             case "/limited.xml" -> {
                 if (limitedCalls.getAndIncrement() == 0) {
                     ex.getResponseHeaders().add("Retry-After", "3");

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Syncs the feeds declared in {@code pactwatch.poller.feeds-file} (GitOps) into the registry at start: each is
- * upserted by URL. An invalid file stops the start with a message naming the problem.
+ * upserted by name, else by url. An invalid file stops the start with a message naming the problem.
  */
 @ApplicationScoped
 public class DeclaredFeedsSync {
@@ -48,7 +48,7 @@ public class DeclaredFeedsSync {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("feeds file " + file + ", feed " + feed.name() + ": " + problems);
             }
-            feeds.upsert(feed, "config").await().atMost(Duration.ofSeconds(30));
+            feeds.upsertDeclared(feed).await().atMost(Duration.ofSeconds(30));
         }
         LOG.infof("synced %d declared feed(s) from %s", declared.size(), file);
     }

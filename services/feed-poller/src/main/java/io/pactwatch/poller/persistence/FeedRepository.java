@@ -78,14 +78,37 @@ public class FeedRepository {
                 .map(rs -> rs.iterator().hasNext() ? FeedRow.of(rs.iterator().next()) : null);
     }
 
-    /** Inserts, or updates the feed with the same url (config sync) — definition fields only. */
-    public Uni<FeedRow> upsert(FeedDefinition d, String origin) {
+    /** Adds a feed (API); fails with {@link DuplicateFeedException} when its name or url is already registered. */
+    public Uni<FeedRow> insert(FeedDefinition d, String origin) {
         return pool.preparedQuery("""
                 INSERT INTO feed (name, url, interval_seconds, enabled, tags, full_text, origin)
-                VALUES ($1, $2, $3, $4, $5, $6, $7)
-                ON CONFLICT (url) DO UPDATE SET name = EXCLUDED.name, interval_seconds = EXCLUDED.interval_seconds,
-                  enabled = EXCLUDED.enabled, tags = EXCLUDED.tags, full_text = EXCLUDED.full_text, updated_at = now()
-                RETURNING *""").execute(definition(d).addString(origin)).map(rs -> FeedRow.of(rs.iterator().next()));
+                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *""")
+                .execute(definition(d).addString(origin)).map(rs -> FeedRow.of(rs.iterator().next()))
+                .onFailure(FeedRepository::uniqueViolation).transform(e -> new DuplicateFeedException(d));
+    }
+
+    /**
+     * Syncs a declared feed (config file): updates the feed with the same name, else the one with the same url,
+     * else inserts it — definition fields only, so health, validators and the seen-set survive a redeploy.
+     */
+    public Uni<FeedRow> upsertDeclared(FeedDefinition d) {
+        return pool.preparedQuery("""
+                UPDATE feed SET url = $2, interval_seconds = $3, enabled = $4, tags = $5, full_text = $6,
+                  origin = $7, updated_at = now()
+                WHERE name = $1 RETURNING *""").execute(definition(d).addString("config")).chain(rs -> {
+                    if (rs.iterator().hasNext()) {
+                        return Uni.createFrom().item(FeedRow.of(rs.iterator().next()));
+                    }
+                    return pool.preparedQuery("""
+                            INSERT INTO feed (name, url, interval_seconds, enabled, tags, full_text, origin)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7)
+                            ON CONFLICT (url) DO UPDATE SET name = EXCLUDED.name,
+                              interval_seconds = EXCLUDED.interval_seconds, enabled = EXCLUDED.enabled,
+                              tags = EXCLUDED.tags, full_text = EXCLUDED.full_text, origin = EXCLUDED.origin,
+                              updated_at = now()
+                            RETURNING *""").execute(definition(d).addString("config"))
+                            .map(inserted -> FeedRow.of(inserted.iterator().next()));
+                });
     }
 
     public Uni<FeedRow> update(long id, FeedDefinition d) {
@@ -93,7 +116,8 @@ public class FeedRepository {
                 UPDATE feed SET name = $1, url = $2, interval_seconds = $3, enabled = $4, tags = $5, full_text = $6,
                   next_poll_at = LEAST(next_poll_at, now() + make_interval(secs => $3)), updated_at = now()
                 WHERE id = $7 RETURNING *""").execute(definition(d).addLong(id))
-                .map(rs -> rs.iterator().hasNext() ? FeedRow.of(rs.iterator().next()) : null);
+                .map(rs -> rs.iterator().hasNext() ? FeedRow.of(rs.iterator().next()) : null)
+                .onFailure(FeedRepository::uniqueViolation).transform(e -> new DuplicateFeedException(d));
     }
 
     public Uni<Boolean> delete(long id) {
@@ -115,6 +139,10 @@ public class FeedRepository {
         List<FeedRow> rows = new ArrayList<>();
         rs.forEach(r -> rows.add(FeedRow.of(r)));
         return rows;
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
     }
 
     private static OffsetDateTime odt(Instant instant) {

@@ -4,6 +4,7 @@ import io.pactwatch.poller.config.PollerConfig;
 import io.pactwatch.poller.domain.FeedDefinition;
 import io.pactwatch.poller.fetch.FeedFetcher;
 import io.pactwatch.poller.fetch.FetchException;
+import io.pactwatch.poller.persistence.DuplicateFeedException;
 import io.pactwatch.poller.persistence.FeedRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -51,8 +52,9 @@ public class FeedResource {
     @POST
     public Uni<Response> create(FeedDefinition definition) {
         return validated(definition).chain(problem -> problem != null ? Uni.createFrom().item(problem)
-                : feeds.upsert(definition, "api").map(row -> Response.created(URI.create("/api/feeds/" + row.id()))
-                        .entity(FeedView.of(row, config.failingThreshold())).build()));
+                : feeds.insert(definition, "api").map(row -> Response.created(URI.create("/api/feeds/" + row.id()))
+                        .entity(FeedView.of(row, config.failingThreshold())).build())
+                        .onFailure(DuplicateFeedException.class).recoverWithItem(FeedResource::conflict));
     }
 
     @PUT
@@ -60,7 +62,8 @@ public class FeedResource {
     public Uni<Response> update(@PathParam("id") long id, FeedDefinition definition) {
         return validated(definition).chain(problem -> problem != null ? Uni.createFrom().item(problem)
                 : feeds.update(id, definition).map(row -> row == null ? notFound(id)
-                        : Response.ok(FeedView.of(row, config.failingThreshold())).build()));
+                        : Response.ok(FeedView.of(row, config.failingThreshold())).build())
+                        .onFailure(DuplicateFeedException.class).recoverWithItem(FeedResource::conflict));
     }
 
     @DELETE
@@ -81,6 +84,10 @@ public class FeedResource {
         return fetcher.checkAddress(URI.create(definition.url().trim())).replaceWith((Response) null)
                 .onFailure(FetchException.class).recoverWithItem(e -> Response.status(422)
                         .entity(Map.of("errors", List.of("url " + e.getMessage()))).build());
+    }
+
+    private static Response conflict(Throwable e) {
+        return Response.status(409).entity(Map.of("errors", List.of(e.getMessage()))).build();
     }
 
     private static Response notFound(long id) {
