@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class Counterparts {
 
     private static final Pattern VENUE_BEFORE = Pattern.compile("(?:\\b(?:[Ii]n|[Aa]t|near|inside|outside|across|around|"
-            + "hosted by|held in)\\s+(?:the\\s+)?"
+            + "hosted by|held in|visit to|visits to|trip to|journey to|arrival in|stop in)\\s+(?:the\\s+)?"
             + "|\\bin\\s+\\p{Lu}[\\p{L}-]+,\\s+)$");
     private static final Pattern VENUE_AFTER = Pattern.compile("^(?:['\u2019]s)?\\s+(summit|conference|declaration|format|"
             + "forum|communiqu\\w*|meeting|talks venue|process|airport|embassy|office|post|times|journal)\\b",

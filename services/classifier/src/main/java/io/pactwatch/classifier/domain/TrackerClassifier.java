@@ -141,7 +141,9 @@ public final class TrackerClassifier {
             List<DateMention> clauseDates = dates.stream()
                     .filter(d -> d.start() >= clauses.start(clause) && d.start() < clauses.end(clause)).toList();
             boolean recent = Background.hasRecentDate(clauseDates, published, tracker.recentDays());
-            boolean background = Background.hasRecapMarker(clauseText)
+            boolean ordinalNews = "signed.ordinal-infinitive".equals(t.rule())
+                    && Background.hasRecentDay(clauseDates, published, tracker.recentDays());
+            boolean background = Background.hasRecapMarker(clauseText) && !ordinalNews
                     || Background.onlyOldDates(clauseDates, published, tracker.recentDays())
                     || Background.onlyOldDates(EventDates.nearest(clauseDates, t), published, tracker.recentDays());
             boolean done = t.type() != EventType.SIGNING_PLANNED;
