@@ -22,6 +22,18 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import com.sun.net.httpserver.HttpServer;
+import io.restassured.RestAssured;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -274,6 +286,52 @@ class NotifierFlowTest {
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM delivery WHERE subscription_id = " + sub + " AND status = 'SENT'")) {
             rs.next();
             assertEquals(2, rs.getInt(1));
+        }
+    }
+
+    /** A webhook subscriber gets the event once, signed; the SSE stream shows the event live. */
+    @Test
+    @Order(9)
+    void webhookBodiesAreSignedAndTheStreamShowsNewEvents() throws Exception {
+        List<String[]> hooks = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            hooks.add(new String[] {exchange.getRequestHeaders().getFirst("X-Pactwatch-Signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        List<String> streamed = new CopyOnWriteArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        var sse = client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/events/stream"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> sse.thenAccept(r -> r.body().forEach(streamed::add)));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String secret = given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                    .body("{\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                            + "/hook\",\"eventTypes\":[\"TALKS_OPENED\"],\"counterparts\":[\"PL\"]}")
+                    .post("/api/subscriptions").then().statusCode(201).extract().jsonPath().getString("webhookSecret");
+            Thread.sleep(1000); // let the SSE subscription settle
+            send(report("w1", "wire", EventType.TALKS_OPENED, null, "2024-02-01", "PL"));
+            send(report("w2", "daily", EventType.TALKS_OPENED, null, "2024-02-01", "PL"));
+            await("the webhook call", () -> hooks.size() >= 1);
+            await("the corroborated event on the stream", () -> streamed.stream()
+                    .anyMatch(l -> l.startsWith("data:") && l.contains("\"counterpart\":\"PL\"") && l.contains("\"corroboration\":2")));
+            Thread.sleep(3000);
+            assertEquals(1, hooks.size(), "one webhook call for one event");
+            String body = hooks.get(0)[1];
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            assertEquals("sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8))), hooks.get(0)[0]);
+            AgreementEvent event = Json.read(body, AgreementEvent.class);
+            assertEquals("PL", event.counterpart());
+            assertEquals(EventType.TALKS_OPENED, event.type());
+        } finally {
+            receiver.stop(0);
+            sse.cancel(true);
         }
     }
 

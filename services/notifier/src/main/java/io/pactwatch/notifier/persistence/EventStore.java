@@ -89,8 +89,8 @@ public class EventStore {
     }
 
     private Uni<Void> apply(ClassifiedArticle a, String trackerId, ExtractedEvent e, List<AgreementEvent> changes) {
-        return AgreementEventEntity.<AgreementEventEntity>list("trackerId = ?1 and counterpart = ?2 and type = ?3",
-                trackerId, e.counterpart(), e.type()).chain(candidates -> {
+        return lockIdentityFamily(trackerId, e).chain(() -> AgreementEventEntity.<AgreementEventEntity>list(
+                "trackerId = ?1 and counterpart = ?2 and type = ?3", trackerId, e.counterpart(), e.type())).chain(candidates -> {
                     IdentityDecision decision = rules.decide(trackerId, e.counterpart(), e.type(), e.round(), e.date(),
                             candidates.stream().map(AgreementEventEntity::known).toList());
                     if (decision.creates()) {
@@ -100,6 +100,17 @@ public class EventStore {
                             .filter(c -> c.id.equals(decision.existingEventId())).findFirst().orElseThrow();
                     return corroborate(a, e, existing, decision.assignRound(), changes);
                 });
+    }
+
+    /**
+     * Serialises decisions about one (tracker, counterpart, type) across replicas until the transaction ends, so two
+     * replicas cannot both create a dateless round, or both give it a number, from concurrent reports.
+     */
+    private static Uni<Void> lockIdentityFamily(String trackerId, ExtractedEvent e) {
+        String family = EventIdentityRules.identityKey(trackerId, e.counterpart(), e.type(), null);
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:family))::text", String.class)
+                .setParameter("family", family).getSingleResult()).replaceWithVoid();
     }
 
     private Uni<Void> create(ClassifiedArticle a, String trackerId, ExtractedEvent e, String identityKey,
