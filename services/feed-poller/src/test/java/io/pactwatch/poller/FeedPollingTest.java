@@ -168,6 +168,23 @@ class FeedPollingTest {
     }
 
     @Test
+    void fullTextFeedsCarryThePagesMainTextAndFallBackToTheSummary() throws Exception {
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(Map.of("name", "FullText",
+                "url", server.url("/fulltext.xml"), "intervalSeconds", 1, "fullText", true)).post("/api/feeds")
+                .then().statusCode(201);
+        await("both full-text items", () -> raw("FullText").size() == 2);
+        RawArticle story = raw("FullText").stream().filter(a -> a.title().startsWith("Accord")).findFirst().orElseThrow();
+        assertTrue(story.content().contains("put their names to a long-term security accord"), story.content());
+        assertTrue(story.content().contains("consultations within a day"), story.content());
+        assertTrue(!story.content().contains("subscribe now") && !story.content().contains("gadgets")
+                && !story.content().contains("Markets"), story.content());
+        assertEquals("Short teaser.", story.summary());
+        RawArticle gone = raw("FullText").stream().filter(a -> a.title().equals("Page gone")).findFirst().orElseThrow();
+        assertEquals(null, gone.content(), "a page that cannot be fetched falls back to the summary");
+        assertEquals("Teaser of a page that is gone.", gone.summary());
+    }
+
+    @Test
     void feedsFileIsSyncedIntoTheRegistryAtStart() {
         JsonPath all = given().header("Authorization", TOKEN).get("/api/feeds").then().statusCode(200).extract().jsonPath();
         Map<String, Object> declared = all.getMap("find { it.name == 'Declared Wire' }");

@@ -50,6 +50,19 @@ class FixtureFeedServer implements AutoCloseable {
                 + guid + "</link><pubDate>Mon, 06 May 2024 16:20:00 GMT</pubDate><description>Text of " + guid + ".</description></item>";
     }
 
+    static final String ARTICLE_PAGE = """
+            <!DOCTYPE html><html><head><title>Accord | Fixture Daily</title></head><body>
+            <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/markets">Markets</a></nav>
+            <article><h1>Accord signed at the summit</h1>
+              <p>Leaders of the two countries put their names to a long-term security accord on the sidelines of the
+                 summit, closing negotiations that began the previous summer.</p>
+              <div class="newsletter-box"><p>Get the evening briefing in your inbox: subscribe now.</p></div>
+              <p>The document promises consultations within a day after any renewed attack and sets out years of
+                 military and financial help, negotiators said after the ceremony.</p>
+            </article>
+            <section class="most-popular"><h2>Most read</h2><ul><li>Ten gadgets for the beach</li></ul></section>
+            </body></html>""";
+
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         requests.computeIfAbsent(path, k -> new CopyOnWriteArrayList<>()).add(Instant.now());
@@ -67,6 +80,11 @@ class FixtureFeedServer implements AutoCloseable {
             }
             case "/restart.xml" -> send(ex, 200, rss(item("restart-000001", "Partners sign accord in Apulia"),
                     item("restart-000002", "Talks continue next week")));
+            case "/fulltext.xml" -> send(ex, 200, rss("<item><guid>fulltext-000001</guid><title>Accord signed at the summit</title>"
+                    + "<link>" + url("/article.html") + "</link><description>Short teaser.</description></item>",
+                    "<item><guid>fulltext-000002</guid><title>Page gone</title><link>" + url("/gone.html")
+                    + "</link><description>Teaser of a page that is gone.</description></item>"));
+            case "/article.html" -> send(ex, 200, ARTICLE_PAGE, "text/html; charset=utf-8");
             case "/limited.xml" -> {
                 if (limitedCalls.getAndIncrement() == 0) {
                     ex.getResponseHeaders().add("Retry-After", "3");

@@ -28,6 +28,11 @@ public class PollMetrics {
         registry.counter("pactwatch_poller_items_published_total", "kind", revision ? "revision" : "new").increment();
     }
 
+    /** A full-text extraction: the page's main text, or a fall-back to the feed summary. */
+    public void fullText(boolean extracted) {
+        registry.counter("pactwatch_poller_full_text_total", "outcome", extracted ? "extracted" : "fallback").increment();
+    }
+
     public void failingFeeds(long count) {
         failingFeeds.set(count);
     }

@@ -2,6 +2,7 @@ package io.pactwatch.poller.polling;
 
 import io.pactwatch.contracts.RawArticle;
 import io.pactwatch.poller.config.PollerConfig;
+import io.pactwatch.poller.domain.ArticleText;
 import io.pactwatch.poller.domain.FeedItem;
 import io.pactwatch.poller.domain.FeedParseException;
 import io.pactwatch.poller.domain.FeedParser;
@@ -105,9 +106,9 @@ public class PollJob {
                 if (decision == null) {
                     return Uni.createFrom().item(0);
                 }
-                RawArticle article = new RawArticle(id, decision.revision(), String.valueOf(feed.id()), feed.name(),
-                        item.link(), item.title(), summary, null, item.publishedAt(), fetchedAt, hash);
-                return publisher.publish(article)
+                return fullText(feed, item).chain(content -> publisher.publish(new RawArticle(id, decision.revision(),
+                        String.valueOf(feed.id()), feed.name(), item.link(), item.title(), summary, content,
+                        item.publishedAt(), fetchedAt, ItemIdentity.contentHash(item.title(), summary, content))))
                         .chain(() -> seen.markPublished(id, feed.id(), decision.revision(), hash))
                         .invoke(() -> {
                             state.put(id, new SeenItemRepository.Seen(decision.revision(), hash));
@@ -115,6 +116,23 @@ public class PollJob {
                         }).replaceWith(1);
             }).collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum());
         });
+    }
+
+    /**
+     * The article page's main text for a full-text feed, fetched under the same limits and SSRF guard as feeds;
+     * null (the summary stands in) when the feed is not full-text or the page cannot be fetched or read.
+     */
+    private Uni<String> fullText(FeedRow feed, FeedItem item) {
+        if (!feed.fullText() || item.link() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return fetcher.fetch(item.link(), null, null).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(page -> ArticleText.extract(page.body(), page.contentType(), item.link()))
+                .invoke(text -> metrics.fullText(text != null))
+                .onFailure().invoke(e -> {
+                    metrics.fullText(false);
+                    LOG.debugf("full text of %s not fetched: %s", item.link(), e.getMessage());
+                }).onFailure().recoverWithNull();
     }
 
     private Uni<Void> recordFailure(FeedRow feed, Duration interval, Throwable error, Instant started) {
