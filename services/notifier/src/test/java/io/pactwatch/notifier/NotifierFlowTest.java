@@ -34,6 +34,9 @@ import java.util.HexFormat;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.pactwatch.notifier.alerts.Dispatcher;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -75,6 +78,9 @@ class NotifierFlowTest {
     static final String TRACKER = "ua-security-agreements";
     static final String TOKEN = "Bearer test-admin-token";
     static SlackCapture slack;
+
+    @Inject
+    Dispatcher dispatcher;
     static KafkaProducer<String, String> producer;
 
     @BeforeAll
@@ -332,6 +338,50 @@ class NotifierFlowTest {
         } finally {
             receiver.stop(0);
             sse.cancel(true);
+        }
+    }
+
+    /**
+     * Three dispatchers at once (the scheduled one and two more, as several replicas would run) over pending
+     * deliveries to six webhooks: SKIP LOCKED claims give every delivery to exactly one of them.
+     */
+    @Test
+    @Order(10)
+    void concurrentDispatchersSendEachDeliveryOnce() throws Throwable {
+        String event = given().get("/api/events?counterpart=US&type=SIGNED").then().extract().jsonPath().getString("items[0].eventId");
+        List<Long> subs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            subs.add(subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("replica" + i) + "\"}"));
+        }
+        try (Connection db = database(); Statement st = db.createStatement()) {
+            for (long sub : subs) {
+                st.executeUpdate("INSERT INTO delivery (subscription_id, event_id, status) VALUES (" + sub + ", '" + event + "', 'PENDING')");
+            }
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    try {
+                        VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatch());
+                    } catch (Throwable t) {
+                        throw new IllegalStateException(t);
+                    }
+                    return null;
+                }));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        await("six messages", () -> slack.received().stream().filter(r -> r.hook().startsWith("replica")).count() >= 6);
+        Thread.sleep(3000);
+        for (int i = 0; i < 6; i++) {
+            String hook = "replica" + i;
+            assertEquals(1, slack.attempts(hook).size(), hook + " got exactly one request");
         }
     }
 

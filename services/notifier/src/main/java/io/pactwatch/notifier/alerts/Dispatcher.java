@@ -56,7 +56,7 @@ public class Dispatcher {
 
     @Scheduled(every = "${pactwatch.notifier.dispatch.interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> dispatch() {
+    public Uni<Void> dispatch() {
         return claim().chain(claimed -> Multi.createFrom().iterable(claimed).onItem()
                 .transformToUniAndConcatenate(this::sendAndRecord).collect().last())
                 .onFailure().invoke(e -> LOG.warnf("dispatch run failed: %s", e.getMessage()))

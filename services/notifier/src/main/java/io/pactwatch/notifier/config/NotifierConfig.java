@@ -29,8 +29,8 @@ public interface NotifierConfig {
 
     Console console();
 
-    /** How often the event outbox is relayed to pactwatch.agreement-events. */
-    @WithDefault("300ms")
+    /** How often the event outbox is relayed to pactwatch.agreement-events (the Quarkus scheduler's minimum is 1s). */
+    @WithDefault("1s")
     Duration outboxInterval();
 
     /** How often queue depth, oldest pending age and failing subscriptions are measured for /q/metrics. */
@@ -39,7 +39,8 @@ public interface NotifierConfig {
 
     /** Alert dispatching: polling, batch size and retries. */
     interface Dispatch {
-        @WithDefault("500ms")
+        /** How often due deliveries are claimed and sent (the Quarkus scheduler's minimum is 1s). */
+        @WithDefault("1s")
         Duration interval();
 
         @WithDefault("50")
