@@ -6,12 +6,14 @@ package io.pactwatch.classifier.domain;
  * @param place the place
  * @param start offset of the mention
  * @param end   end offset (exclusive)
- * @param form  name, demonym or capital
+ * @param form  name, demonym, capital or leader
  */
 public record PlaceMention(Place place, int start, int end, Form form) {
 
     /** How the place was named. */
     public enum Form {
-        NAME, DEMONYM, CAPITAL
+        NAME, DEMONYM, CAPITAL,
+        /** A head of state or government, or foreign minister, standing for the country. */
+        LEADER
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Builds the world gazetteer: every ISO 3166-1 country by its JDK English name, enriched by the curated
- * {@code gazetteer/world.tsv} (short forms, demonyms, capitals) and the European Union.
+ * {@code gazetteer/world.tsv} (short forms, demonyms, capitals, leaders) and the European Union.
  */
 public final class WorldGazetteer {
 
@@ -46,6 +46,7 @@ public final class WorldGazetteer {
             addAll(g, place, Form.NAME, field(f, 2));
             addAll(g, place, Form.DEMONYM, field(f, 3));
             addAll(g, place, Form.CAPITAL, field(f, 4));
+            addAll(g, place, Form.LEADER, field(f, 5));
         }
         for (String code : Locale.getISOCountries()) {
             if (!curated.containsKey(code)) {

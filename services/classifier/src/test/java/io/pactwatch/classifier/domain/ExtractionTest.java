@@ -89,7 +89,7 @@ class ExtractionTest {
         ExtractedEvent e = v.events().get(0);
         assertEquals(LocalDate.of(2024, 6, 13), e.date());
         assertEquals(Certainty.EXPECTED, e.certainty());
-        assertEquals("planned.passive-future", e.evidence().rule());
+        assertTrue(e.evidence().rule().startsWith("planned."), e.evidence().rule());
     }
 
     @Test

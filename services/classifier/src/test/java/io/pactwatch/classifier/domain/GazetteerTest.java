@@ -18,7 +18,7 @@ class GazetteerTest {
 
     private List<String> counterparts(String text) {
         return Counterparts.of(tracker, g.find(text, 0, text.length()), text, 0, text.length()).stream()
-                .map(m -> m.place().code()).toList();
+                .map(m -> m.place().code()).distinct().toList();
     }
 
     @Test
@@ -43,5 +43,6 @@ class GazetteerTest {
         assertEquals(List.of(), counterparts("From London to Tokyo, partners have signed."));
         assertEquals(List.of("US"), counterparts("Ukraine Says Talks With US Have Begun"));
         assertEquals(List.of(), counterparts("Russia and Belarus held drills."), "barred by the tracker");
+        assertEquals(List.of("US", "JP"), counterparts("Joe Biden and Kishida signed with Zelensky."), "leaders");
     }
 }
