@@ -138,7 +138,9 @@ class PipelineEndToEndTest {
                 a -> a.articleId() + "#" + a.revision(), Collectors.counting()));
         List<String> republished = perRevision.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(Map.Entry::getKey).toList();
-        assertEquals(List.of(), republished, "raw records published more than once");
+        assertEquals(List.of(), republished, "raw records published more than once: " + raw.stream()
+                .filter(a -> republished.contains(a.articleId() + "#" + a.revision()))
+                .map(a -> a.feedName() + " " + a.title() + " fetched " + a.fetchedAt()).toList());
         assertEquals(ExpectedStory.RAW_RECORDS, raw.size(), "every item version published once");
 
         List<ClassifiedArticle> classified = TopicReader.readAll(pipeline.settings().kafkaBootstrap(),

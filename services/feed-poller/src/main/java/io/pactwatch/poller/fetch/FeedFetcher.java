@@ -135,8 +135,12 @@ public class FeedFetcher {
             return;
         }
         if (status >= 300) {
-            resp.request().reset();
-            emitter.complete(new FetchResult(status, null, null, null, null, new byte[0], resp.getHeader("Location")));
+            // 304 and redirects: nothing to read; drain the (normally empty) body so the connection can be reused.
+            resp.handler(chunk -> {
+            });
+            resp.exceptionHandler(e -> emitter.fail(network(e)));
+            resp.endHandler(v -> emitter.complete(new FetchResult(status, resp.getHeader("ETag"), resp.getHeader("Last-Modified"),
+                    resp.getHeader("Cache-Control"), null, new byte[0], resp.getHeader("Location"))));
             return;
         }
         Buffer body = Buffer.buffer();

@@ -63,10 +63,11 @@ public class FeedRepository {
                 WHERE id = $1""").execute(tupleOf(id, status, error, nextPollAt)).replaceWithVoid();
     }
 
-    /** Frees the leases an earlier run of this replica held when it died. */
-    public Uni<Void> releaseLeases(String owner) {
-        return pool.preparedQuery("UPDATE feed SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1")
-                .execute(Tuple.of(owner)).replaceWithVoid();
+    /** Frees the leases that earlier runs of this instance ({@code prefix*}) held when they died; not {@code current}'s. */
+    public Uni<Void> releaseEarlierLeases(String prefix, String current) {
+        return pool.preparedQuery("UPDATE feed SET lease_owner = NULL, lease_until = NULL "
+                + "WHERE starts_with(lease_owner, $1) AND lease_owner <> $2")
+                .execute(Tuple.of(prefix, current)).replaceWithVoid();
     }
 
     public Uni<List<FeedRow>> list() {

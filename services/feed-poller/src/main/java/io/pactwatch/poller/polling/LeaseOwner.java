@@ -7,17 +7,20 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 
 /**
- * This replica's name on the feeds it leases ({@code PACTWATCH_POLLER_INSTANCE_ID}, else the host name). At start it
- * frees the leases its previous life held, so a restarted replica does not wait for them to expire.
+ * This replica's name on the feeds it leases: {@code PACTWATCH_POLLER_INSTANCE_ID} (else the host name) plus a
+ * suffix unique to this start. At start it frees the leases that earlier lives of the same instance held, so a
+ * restarted replica does not wait for them to expire; its own leases (a tick may already run) are never touched.
  */
 @ApplicationScoped
 public class LeaseOwner {
 
+    private final String base;
     private final String id;
     private final FeedRepository feeds;
 
     public LeaseOwner(io.pactwatch.poller.config.PollerConfig config, FeedRepository feeds) {
-        this.id = config.instanceId().filter(s -> !s.isBlank()).orElseGet(LeaseOwner::hostName);
+        this.base = config.instanceId().filter(s -> !s.isBlank()).orElseGet(LeaseOwner::hostName);
+        this.id = base + ":" + java.util.UUID.randomUUID().toString().substring(0, 8);
         this.feeds = feeds;
     }
 
@@ -26,7 +29,7 @@ public class LeaseOwner {
     }
 
     void releaseStaleLeases(@Observes StartupEvent start) {
-        feeds.releaseLeases(id).await().atMost(Duration.ofSeconds(30));
+        feeds.releaseEarlierLeases(base + ":", id).await().atMost(Duration.ofSeconds(30));
     }
 
     private static String hostName() {
