@@ -23,7 +23,8 @@ public final class Corpus {
             "corpus/dev-corpus-10.yaml", "corpus/dev-corpus-11.yaml",
             "corpus/dev-corpus-12.yaml", "corpus/dev-corpus-13.yaml",
             "corpus/dev-corpus-14.yaml", "corpus/dev-corpus-15.yaml",
-            "corpus/dev-corpus-16.yaml", "corpus/dev-corpus-17.yaml");
+            "corpus/dev-corpus-16.yaml", "corpus/dev-corpus-17.yaml",
+            "corpus/dev-corpus-18.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private Corpus() {
