@@ -385,6 +385,22 @@ class NotifierFlowTest {
         }
     }
 
+    /** A round reported without a number, two days after round 4 of the same counterpart, is round 4. */
+    @Test
+    @Order(11)
+    void aRoundWithoutNumberMergesWithTheNumberedRoundOnTheSameDays() throws Exception {
+        long before = eventCount();
+        long allHook = slack.received().stream().filter(r -> r.hook().equals("all")).count();
+        send(report("n1", "weekly", EventType.ROUND, null, "2024-05-08", "US"));
+        await("round 4 corroborated by the unnumbered report", () -> given().get("/api/events?counterpart=US&type=ROUND")
+                .then().extract().jsonPath().getList("items.findAll { it.round == 4 && it.corroboration == 4 }").size() == 1);
+        given().get("/api/articles?articleId=n1&since=2024-05-01T00:00:00Z").then().body("total", equalTo(1));
+        given().get("/api/articles?since=2030-01-01T00:00:00Z").then().body("total", equalTo(0));
+        Thread.sleep(2500);
+        assertEquals(before, eventCount(), "no new event");
+        assertEquals(allHook, slack.received().stream().filter(r -> r.hook().equals("all")).count(), "no alert for a corroboration");
+    }
+
     static Connection database() throws Exception {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),

@@ -32,6 +32,7 @@ public class ArticleResource {
 
     @GET
     public Uni<ArticlePage> list(@QueryParam("feed") String feed, @QueryParam("articleId") String articleId,
+            @QueryParam("since") String since,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -42,6 +43,15 @@ public class ArticleResource {
         if (articleId != null) {
             query.append(" and articleId = :articleId");
             params.put("articleId", articleId);
+        }
+        if (since != null) {
+            try {
+                params.put("since", Instant.parse(since));
+                query.append(" and publishedAt >= :since");
+            } catch (java.time.format.DateTimeParseException e) {
+                return Uni.createFrom().failure(new jakarta.ws.rs.BadRequestException(
+                        "since must be an ISO-8601 instant, e.g. 2024-06-01T00:00:00Z"));
+            }
         }
         int pageSize = Math.max(1, Math.min(size, 500));
         return Panache.withSession(() -> {
