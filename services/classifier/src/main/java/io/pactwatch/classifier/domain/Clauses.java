@@ -24,10 +24,12 @@ final class Clauses {
 
     private final List<int[]> spans = new ArrayList<>();
     private final boolean leadingAdjunct;
+    private final boolean framing;
 
     Clauses(String lower) {
         Matcher lead = LEADING_ADJUNCT.matcher(lower);
         leadingAdjunct = lead.find();
+        framing = leadingAdjunct && "since".equals(lead.group(1));
         Matcher m = BREAK.matcher(lower);
         int start = 0;
         if (leadingAdjunct) {
@@ -57,6 +59,11 @@ final class Clauses {
     /** True for a clause that tells what happened before the main event (", a week after X signed theirs"). */
     boolean isPrior(String lower, int clause) {
         return clause > 0 && PRIOR.matcher(lower.substring(start(clause), end(clause))).lookingAt();
+    }
+
+    /** A leading "Since January," frames the whole sentence: its dates belong to the main clause too. */
+    boolean framesSentence() {
+        return framing;
     }
 
     int of(int at) {

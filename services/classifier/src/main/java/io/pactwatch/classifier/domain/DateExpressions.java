@@ -53,7 +53,7 @@ public final class DateExpressions {
         while (m.find()) {
             if (free(taken, m.start(1), m.end(1))) {
                 int month = month(m.group(1));
-                int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : nearestYear(published, month, 15);
+                int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : monthYear(published, month);
                 YearMonth ym = YearMonth.of(year, month);
                 out.add(new DateMention(ym.atDay(1), ym.atEndOfMonth(), Precision.MONTH, m.start()));
                 taken.add(new int[] {m.start(), m.end()});
@@ -154,6 +154,15 @@ public final class DateExpressions {
         LocalDate d = ym.atDay(day);
         out.add(new DateMention(d, d, Precision.DAY, at));
         taken.add(new int[] {at, end});
+    }
+
+    /** A bare month is the latest such month that starts no later than two months after publication. */
+    private static int monthYear(LocalDate published, int month) {
+        int year = published.getYear() + 1;
+        while (LocalDate.of(year, month, 1).isAfter(published.plusMonths(2))) {
+            year--;
+        }
+        return year;
     }
 
     private static int nearestYear(LocalDate published, int month, int day) {

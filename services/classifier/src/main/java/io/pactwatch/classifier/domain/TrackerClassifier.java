@@ -139,7 +139,8 @@ public final class TrackerClassifier {
             }
             String clauseText = a.lower().substring(clauses.start(clause), clauses.end(clause));
             List<DateMention> clauseDates = dates.stream()
-                    .filter(d -> d.start() >= clauses.start(clause) && d.start() < clauses.end(clause)).toList();
+                    .filter(d -> d.start() >= clauses.start(clause) && d.start() < clauses.end(clause)
+                            || clauses.framesSentence() && d.start() < clauses.end(0)).toList();
             boolean recent = Background.hasRecentDate(clauseDates, published, tracker.recentDays());
             boolean ordinalNews = "signed.ordinal-infinitive".equals(t.rule())
                     && Background.hasRecentDay(clauseDates, published, tracker.recentDays());

@@ -25,6 +25,8 @@ class DateAndOrdinalTest {
         assertEquals(List.of(LocalDate.of(2024, 5, 6)), days("on Monday"));
         assertEquals(List.of(LocalDate.of(2024, 5, 6)), days("yesterday"));
         assertEquals(List.of(LocalDate.of(2024, 1, 1)), days("in January"));
+        assertEquals(List.of(LocalDate.of(2023, 11, 1)), days("since November"));
+        assertEquals(List.of(LocalDate.of(2024, 6, 1)), days("in June"));
         assertEquals(List.of(LocalDate.of(2023, 1, 1)), days("last year"));
         assertEquals(List.of(LocalDate.of(2023, 1, 1)), days("in early 2023"));
         assertEquals(List.of(), days("the minister may sign"));
