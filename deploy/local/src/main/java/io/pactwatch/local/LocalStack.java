@@ -4,7 +4,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./pactwatch run}: starts the whole pipeline on this machine, subscribes the demo channels, plays the demo
- * timeline and echoes the alerts as they arrive. Ctrl-C stops every process it started.
+ * timeline and echoes the alerts as they arrive. Ctrl-C stops every process it started. Each run starts from empty
+ * databases and an empty broker so the demo replays; {@code --keep} keeps the data of the previous run (and does not
+ * subscribe the demo channels again).
  */
 public final class LocalStack {
 
@@ -12,7 +14,11 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        PipelineSettings settings = PipelineSettings.localRun();
+        boolean keep = java.util.List.of(args).contains("--keep");
+        PipelineSettings settings = PipelineSettings.localRun(!keep);
+        if (!keep) {
+            wipe(settings.workDir().resolve("kafka"));
+        }
         System.out.println("[pactwatch] starting Kafka, demo feeds, Slack stand-in, mail catcher and the three services;"
                 + " logs in " + settings.workDir().resolve("logs"));
         Pipeline pipeline = new Pipeline(settings);
@@ -27,8 +33,9 @@ public final class LocalStack {
             System.err.println("[pactwatch] start failed: " + e.getMessage());
             System.exit(1);
         }
-        DemoSubscriptions subscriptions = new DemoSubscriptions(pipeline);
-        subscriptions.subscribe();
+        if (!keep) {
+            new DemoSubscriptions(pipeline).subscribe();
+        }
         LogTail.follow(pipeline.service(Services.NOTIFIER).logFile(), line -> line.contains("ALERT"),
                 line -> System.out.println("[console alert] " + line.substring(line.indexOf("ALERT"))));
         pipeline.slack().onMessage(m -> System.out.println("[slack stand-in] message to hook '" + m.hook() + "': "
@@ -36,6 +43,18 @@ public final class LocalStack {
         pipeline.feeds().play();
         printBanner(pipeline);
         new CountDownLatch(1).await();
+    }
+
+    /** Deletes the broker's data so a fresh demo run starts from an empty log. */
+    private static void wipe(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void printBanner(Pipeline p) {

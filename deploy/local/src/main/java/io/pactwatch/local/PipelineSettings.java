@@ -27,12 +27,13 @@ public record PipelineSettings(
         String adminToken,
         Map<String, Map<String, String>> extraEnv) {
 
-    public static PipelineSettings localRun() {
+    /** The local run; {@code fresh} wipes the broker's data and re-creates the databases so the demo replays. */
+    public static PipelineSettings localRun(boolean fresh) {
         Path work = RepoPaths.workDir();
         return new PipelineSettings(work, env("PACTWATCH_KAFKA_PORT", 9092), env("PACTWATCH_KAFKA_CONTROLLER_PORT", 9093),
                 8081, 8082, 8083, env("PACTWATCH_DEMO_FEEDS_PORT", 8090), env("PACTWATCH_SLACK_CAPTURE_PORT", 8091),
                 env("PACTWATCH_SMTP_PORT", 3025), env("PACTWATCH_MAIL_WEB_PORT", 8025),
-                "pactwatch_poller", "pactwatch_notifier", false,
+                "pactwatch_poller", "pactwatch_notifier", fresh,
                 Double.parseDouble(System.getenv().getOrDefault("PACTWATCH_DEMO_SPEED", "1")), 2,
                 AdminToken.loadOrCreate(work), new HashMap<>());
     }
