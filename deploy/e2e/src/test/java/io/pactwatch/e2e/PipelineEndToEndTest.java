@@ -3,7 +3,6 @@ package io.pactwatch.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwatch.contracts.AgreementEvent;
 import io.pactwatch.contracts.ClassifiedArticle;
 import io.pactwatch.contracts.EventType;
@@ -47,7 +46,9 @@ class PipelineEndToEndTest {
     @BeforeAll
     static void playTheTimeline() throws Exception {
         Path work = Files.createTempDirectory("pactwatch-e2e-");
-        pipeline = new Pipeline(PipelineSettings.isolated(work)).start();
+        PipelineSettings settings = PipelineSettings.isolated(work);
+        settings.extraEnv().put(Services.NOTIFIER, envFromProperty("pactwatch.e2e.notifierEnv"));
+        pipeline = new Pipeline(settings).start();
         client = new DemoClient(pipeline);
         client.subscribeSlack("e2e", ALL_TYPES);
         client.subscribeConfirmedEmail("analyst@pactwatch.test", DEFAULT_TYPES);
@@ -172,7 +173,20 @@ class PipelineEndToEndTest {
         }
     }
 
-    static String text(JsonNode node) {
-        return node == null ? "" : node.toString();
+    /**
+     * Extra environment for a service, {@code K=V,K2=V2}, from a system property: how one shows this test failing
+     * on a misconfigured pipeline, e.g. {@code -Dpactwatch.e2e.notifierEnv=PACTWATCH_NOTIFIER_ROUND_WINDOW_DAYS=-1}
+     * stops a round reported without its number from merging into its numbered round, so one event is alerted twice.
+     */
+    static Map<String, String> envFromProperty(String property) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String value = System.getProperty(property, "");
+        for (String pair : value.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2) {
+                env.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        return env;
     }
 }
