@@ -19,13 +19,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Relays committed event versions from the outbox table to {@code pactwatch.agreement-events} (keyed by event id,
- * CloudEvents headers), marking a row published only after the broker acknowledged it. Rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so replicas share the relay without sending a row twice.
+ * CloudEvents headers), marking a row published only after the broker acknowledged it. One replica relays at a time
+ * (a transaction-scoped advisory lock), in outbox order, so the compacted topic ends with each event's latest version.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     public static final String CHANNEL = "agreement-events-out";
+    /** One relay at a time across replicas, so the versions of an event reach its partition in order. */
+    static final long RELAY_LOCK = 0x7061637477L;
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final MutinyEmitter<String> emitter;
@@ -40,8 +42,10 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "SELECT id FROM event_outbox WHERE published_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED",
-                Long.class).getResultList())
+                "SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class).getSingleResult()
+                .chain(leader -> !leader ? Uni.createFrom().item(java.util.List.<Long>of()) : session.createNativeQuery(
+                        "SELECT id FROM event_outbox WHERE published_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED",
+                        Long.class).getResultList()))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(java.util.List.<OutboxEntity>of())
                         : OutboxEntity.<OutboxEntity>list("id in ?1 order by id", ids))
                 .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send)
