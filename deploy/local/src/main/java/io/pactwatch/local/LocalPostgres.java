@@ -81,6 +81,17 @@ public final class LocalPostgres {
         }
     }
 
+    /** Drops the database, disconnecting its sessions. */
+    public void dropDatabase(String database) {
+        requireName(database);
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw failure(database, e);
+        }
+    }
+
     private IllegalStateException failure(String database, SQLException e) {
         return new IllegalStateException("PostgreSQL at " + host + ":" + port + " as " + user
                 + " cannot provide database " + database + " (run deploy/local/postgres.sh): " + e.getMessage(), e);

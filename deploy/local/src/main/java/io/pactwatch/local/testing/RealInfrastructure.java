@@ -15,15 +15,19 @@ import java.util.Map;
  * <li>otherwise a KRaft broker in a child JVM (one per test JVM, see {@link SharedBroker}) and a fresh database on
  * the machine's PostgreSQL.</li>
  * </ol>
- * Init args: {@code database} (name of the test database; omit for services without one).
+ * Init args: {@code database} (base name of the test database, suffixed with the test JVM's pid and dropped at
+ * the end; omit for services without one).
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private String database;
+    private boolean created;
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.get("database");
+        // One database per test JVM: two test runs on one machine (a developer and CI) never drop each other's.
+        String base = initArgs.get("database");
+        database = base == null ? null : base + "_" + ProcessHandle.current().pid();
     }
 
     @Override
@@ -38,6 +42,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         if (database != null && System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL") == null && !docker) {
             LocalPostgres postgres = LocalPostgres.fromEnvironment();
             postgres.recreateDatabase(database);
+            created = true;
             config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
             config.put("quarkus.datasource.username", postgres.user());
@@ -48,6 +53,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (created) {
+            LocalPostgres.fromEnvironment().dropDatabase(database);
+            created = false;
+        }
         // The shared broker lives until the test JVM exits (a shutdown hook stops it): Quarkus restarts the
         // application between test classes with different profiles, and a new broker each time would cost 10 s.
     }
