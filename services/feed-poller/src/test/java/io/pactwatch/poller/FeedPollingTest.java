@@ -191,6 +191,16 @@ class FeedPollingTest {
     }
 
     @Test
+    void aGuidChangeWithTheSameLinkIsNotAnnouncedAgain() throws Exception {
+        addFeed("GuidChange", "/guid-change.xml");
+        await("the item", () -> raw("GuidChange").size() == 1);
+        server.guidRenamed = true;
+        int before = server.requestsTo("/guid-change.xml").size();
+        await("three polls after the CMS renamed the GUID", () -> server.requestsTo("/guid-change.xml").size() >= before + 3);
+        assertEquals(1, raw("GuidChange").size(), "same link, old GUID gone: the same article, not a new one");
+    }
+
+    @Test
     void feedsFileIsSyncedIntoTheRegistryAtStart() {
         JsonPath all = given().header("Authorization", TOKEN).get("/api/feeds").then().statusCode(200).extract().jsonPath();
         Map<String, Object> declared = all.getMap("find { it.name == 'Declared Wire' }");

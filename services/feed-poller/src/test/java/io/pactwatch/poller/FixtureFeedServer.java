@@ -21,6 +21,7 @@ class FixtureFeedServer implements AutoCloseable {
 
     final HttpServer server;
     final Map<String, List<Instant>> requests = new ConcurrentHashMap<>();
+    volatile boolean guidRenamed;
     volatile String newsTitle = "Envoys hold fourth round of security talks";
     final AtomicInteger limitedCalls = new AtomicInteger();
     final AtomicInteger flakyFailuresLeft = new AtomicInteger(3);
@@ -85,6 +86,10 @@ class FixtureFeedServer implements AutoCloseable {
                     "<item><guid>fulltext-000002</guid><title>Page gone</title><link>" + url("/gone.html")
                     + "</link><description>Teaser of a page that is gone.</description></item>"));
             case "/article.html" -> send(ex, 200, ARTICLE_PAGE, "text/html; charset=utf-8");
+            case "/guid-change.xml" -> send(ex, 200, rss("<item><guid isPermaLink=\"false\">" + (guidRenamed ? "cms2-77812" : "cms1-00451")
+                    + "</guid><title>Talks open on a bilateral security accord</title>"
+                    + "<link>http://fixture.example/world/talks-open?utm_source=rss</link>"
+                    + "<pubDate>Fri, 25 Aug 2023 09:00:00 GMT</pubDate><description>Talks opened.</description></item>"));
             case "/limited.xml" -> {
                 if (limitedCalls.getAndIncrement() == 0) {
                     ex.getResponseHeaders().add("Retry-After", "3");

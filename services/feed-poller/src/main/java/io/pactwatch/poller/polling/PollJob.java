@@ -92,12 +92,27 @@ public class PollJob {
 
     private Uni<Integer> publishChanges(FeedRow feed, ParsedFeed parsed, Instant fetchedAt) {
         List<FeedItem> items = parsed.items().stream().sorted(Comparator.comparing(FeedItem::publishedAt)).toList();
-        Map<String, FeedItem> byId = new HashMap<>();
-        items.forEach(item -> byId.put(ItemIdentity.articleId(feed.url(), item), item));
-        return seen.find(List.copyOf(byId.keySet())).chain(known -> {
+        Map<FeedItem, String> ids = new HashMap<>();
+        items.forEach(item -> ids.put(item, ItemIdentity.articleId(feed.url(), item)));
+        return seen.find(List.copyOf(new java.util.HashSet<>(ids.values()))).chain(known -> {
+            // An unknown id whose link was seen under another id that is gone from the feed: the GUID changed.
+            Map<String, FeedItem> unknownByUrl = new HashMap<>();
+            items.stream().filter(i -> !known.containsKey(ids.get(i)) && ItemIdentity.canonicalUrl(i.link()) != null)
+                    .forEach(i -> unknownByUrl.put(ItemIdentity.canonicalUrl(i.link()), i));
+            return seen.findByUrl(feed.id(), List.copyOf(unknownByUrl.keySet())).chain(earlier -> {
+                earlier.forEach((url, oldId) -> {
+                    if (!ids.containsValue(oldId)) {
+                        ids.put(unknownByUrl.get(url), oldId);
+                    }
+                });
+                return seen.find(List.copyOf(new java.util.HashSet<>(earlier.values())))
+                        .map(aliased -> { Map<String, SeenItemRepository.Seen> all = new HashMap<>(known);
+                            all.putAll(aliased); return all; });
+            });
+        }).chain(known -> {
             Map<String, SeenItemRepository.Seen> state = new HashMap<>(known);
             return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> {
-                String id = ItemIdentity.articleId(feed.url(), item);
+                String id = ids.get(item);
                 String summary = HtmlText.toPlain(item.summary());
                 String hash = ItemIdentity.contentHash(item.title(), summary, null);
                 SeenItemRepository.Seen last = state.get(id);
@@ -109,7 +124,8 @@ public class PollJob {
                 return fullText(feed, item).chain(content -> publisher.publish(new RawArticle(id, decision.revision(),
                         String.valueOf(feed.id()), feed.name(), item.link(), item.title(), summary, content,
                         item.publishedAt(), fetchedAt, ItemIdentity.contentHash(item.title(), summary, content))))
-                        .chain(() -> seen.markPublished(id, feed.id(), decision.revision(), hash))
+                        .chain(() -> seen.markPublished(id, feed.id(), decision.revision(), hash,
+                                ItemIdentity.canonicalUrl(item.link())))
                         .invoke(() -> {
                             state.put(id, new SeenItemRepository.Seen(decision.revision(), hash));
                             metrics.published(decision.isRevision());
