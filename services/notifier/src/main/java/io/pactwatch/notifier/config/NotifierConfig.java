@@ -33,6 +33,10 @@ public interface NotifierConfig {
     @WithDefault("1s")
     Duration outboxInterval();
 
+    /** How long a failing event-store transaction is retried before its record goes to the dead-letter topic. */
+    @WithDefault("2m")
+    Duration storeRetryFor();
+
     /** How often queue depth, oldest pending age and failing subscriptions are measured for /q/metrics. */
     @WithDefault("10s")
     Duration metricsInterval();

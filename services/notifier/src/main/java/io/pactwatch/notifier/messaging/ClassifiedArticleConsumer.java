@@ -3,6 +3,7 @@ package io.pactwatch.notifier.messaging;
 import io.pactwatch.contracts.ClassifiedArticle;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.MalformedRecordException;
+import io.pactwatch.notifier.config.NotifierConfig;
 import io.pactwatch.notifier.persistence.EventStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code pactwatch.articles.classified}. The record is acknowledged only when the Uni completes, i.e. after
- * the event-store transaction committed; a poison record fails and goes to the dead-letter topic. A conflict with a
- * concurrent replica creating the same event is retried.
+ * the event-store transaction committed; a poison record fails and goes to the dead-letter topic. A failed transaction
+ * (a conflict with a concurrent replica, PostgreSQL unreachable) is retried with backoff for
+ * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered.
  */
 @ApplicationScoped
 public class ClassifiedArticleConsumer {
@@ -24,11 +26,13 @@ public class ClassifiedArticleConsumer {
     private final EventStore store;
     private final EventStream stream;
     private final NotifierMetrics metrics;
+    private final Duration storeRetryFor;
 
-    public ClassifiedArticleConsumer(EventStore store, EventStream stream, NotifierMetrics metrics) {
+    public ClassifiedArticleConsumer(EventStore store, EventStream stream, NotifierMetrics metrics, NotifierConfig config) {
         this.store = store;
         this.stream = stream;
         this.metrics = metrics;
+        this.storeRetryFor = config.storeRetryFor();
     }
 
     @Incoming(CHANNEL)
@@ -46,7 +50,7 @@ public class ClassifiedArticleConsumer {
         }
         return Uni.createFrom().deferred(() -> store.store(article))
                 .onFailure(e -> !(e instanceof MalformedRecordException)).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5)
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(storeRetryFor.toMillis())
                 .invoke(changes -> {
                     metrics.articleConsumed(article.relevant());
                     changes.forEach(stream::publish);
