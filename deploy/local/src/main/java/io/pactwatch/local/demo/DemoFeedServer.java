@@ -3,9 +3,7 @@ package io.pactwatch.local.demo;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +92,7 @@ public final class DemoFeedServer implements AutoCloseable {
         String name = exchange.getRequestURI().getPath().substring("/feeds/".length()).replace(".xml", "");
         Timeline.Feed feed = timeline.feed(name);
         if (feed == null) {
-            send(exchange, 404, "text/plain", "no such feed: " + name);
+            Exchanges.send(exchange, 404, "text/plain", "no such feed: " + name);
             return;
         }
         String body = FeedRenderer.render(feed, visible(name), baseUrl());
@@ -105,7 +103,7 @@ public final class DemoFeedServer implements AutoCloseable {
             exchange.close();
             return;
         }
-        send(exchange, 200, "atom".equals(feed.format()) ? "application/atom+xml; charset=utf-8"
+        Exchanges.send(exchange, 200, "atom".equals(feed.format()) ? "application/atom+xml; charset=utf-8"
                 : "application/rss+xml; charset=utf-8", body);
     }
 
@@ -118,9 +116,9 @@ public final class DemoFeedServer implements AutoCloseable {
             }
         }
         if (found == null) {
-            send(exchange, 404, "text/plain", "no such article");
+            Exchanges.send(exchange, 404, "text/plain", "no such article");
         } else {
-            send(exchange, 200, "text/html; charset=utf-8", FeedRenderer.articlePage(timeline.feed(found.feed()), found));
+            Exchanges.send(exchange, 200, "text/html; charset=utf-8", FeedRenderer.articlePage(timeline.feed(found.feed()), found));
         }
     }
 
@@ -130,18 +128,9 @@ public final class DemoFeedServer implements AutoCloseable {
             play();
         }
         long visible = timeline.items().stream().filter(i -> i.at() <= elapsed()).count();
-        send(exchange, 200, "application/json", String.format(java.util.Locale.ROOT,
+        Exchanges.send(exchange, 200, "application/json", String.format(java.util.Locale.ROOT,
                 "{\"started\":%s,\"elapsedSeconds\":%.1f,\"itemsVisible\":%d,\"itemsTotal\":%d,\"finished\":%s}",
                 elapsed() >= 0, Math.max(0, elapsed()), visible, timeline.items().size(), finished()));
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.pactwatch.local.demo;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.pactwatch.contracts.Json;
 import jakarta.mail.Address;
@@ -13,7 +12,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,8 +37,8 @@ public final class MailCatcher implements AutoCloseable {
     public MailCatcher(int smtpPort, int httpPort) throws IOException {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 16);
-        http.createContext("/messages", e -> respond(e, "application/json", Json.write(mails())));
-        http.createContext("/", e -> respond(e, "text/html; charset=utf-8", page()));
+        http.createContext("/messages", e -> Exchanges.send(e, 200, "application/json", Json.write(mails())));
+        http.createContext("/", e -> Exchanges.send(e, 200, "text/html; charset=utf-8", page()));
         http.setExecutor(Executors.newSingleThreadExecutor());
     }
 
@@ -116,15 +114,6 @@ public final class MailCatcher implements AutoCloseable {
                     .append("</section>");
         }
         return html.append("</body></html>").toString();
-    }
-
-    private static void respond(HttpExchange exchange, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.pactwatch.contracts.Json;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -76,7 +75,7 @@ public final class SlackCapture implements AutoCloseable {
 
     private void hook(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
-            respond(exchange, 405, "text/plain", "POST only");
+            Exchanges.send(exchange, 405, "text/plain", "POST only");
             return;
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -88,33 +87,24 @@ public final class SlackCapture implements AutoCloseable {
             if (scriptedResponse[1] > 0) {
                 exchange.getResponseHeaders().add("Retry-After", String.valueOf(scriptedResponse[1]));
             }
-            respond(exchange, scriptedResponse[0], "text/plain", scriptedResponse[0] == 404 ? "no_service" : "rate_limited");
+            Exchanges.send(exchange, scriptedResponse[0], "text/plain", scriptedResponse[0] == 404 ? "no_service" : "rate_limited");
             return;
         }
         JsonNode payload;
         try {
             payload = Json.mapper().readTree(body);
         } catch (IOException e) {
-            respond(exchange, 400, "text/plain", "invalid_payload");
+            Exchanges.send(exchange, 400, "text/plain", "invalid_payload");
             return;
         }
         Received r = new Received(hook, Instant.now(), payload);
         received.add(r);
         listener.accept(r);
-        respond(exchange, 200, "text/plain", "ok");
+        Exchanges.send(exchange, 200, "text/plain", "ok");
     }
 
     private void list(HttpExchange exchange) throws IOException {
-        respond(exchange, 200, "application/json", Json.write(received));
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, 200, "application/json", Json.write(received));
     }
 
     @Override
