@@ -41,13 +41,16 @@ class PipelineEndToEndTest {
     static final List<EventType> DEFAULT_TYPES = List.of(EventType.ROUND, EventType.SIGNED);
 
     static Pipeline pipeline;
+    static int alertsBeforeNotifierCrash;
     static DemoClient client;
 
     @BeforeAll
     static void playTheTimeline() throws Exception {
         Path work = Files.createTempDirectory("pactwatch-e2e-");
         PipelineSettings settings = PipelineSettings.isolated(work);
-        settings.extraEnv().put(Services.NOTIFIER, envFromProperty("pactwatch.e2e.notifierEnv"));
+        Map<String, String> notifierEnv = new LinkedHashMap<>(Map.of("PACTWATCH_NOTIFIER_DISPATCH_INTERVAL", "1h"));
+        notifierEnv.putAll(envFromProperty("pactwatch.e2e.notifierEnv"));
+        settings.extraEnv().put(Services.NOTIFIER, notifierEnv);
         pipeline = new Pipeline(settings).start();
         client = new DemoClient(pipeline);
         client.subscribeSlack("e2e", ALL_TYPES);
@@ -64,6 +67,15 @@ class PipelineEndToEndTest {
         pipeline.kill9(Services.POLLER);
         pipeline.restart(Services.POLLER);
         awaitTrue("timeline to finish", () -> pipeline.feeds().finished(), Duration.ofSeconds(120));
+
+        // The notifier started with its dispatcher held back (one run an hour): every alert is committed in the
+        // outbox, none sent. Kill it between commit and send, restart it with the dispatcher on: each alert once.
+        awaitTrue(ExpectedStory.EVENTS.size() + " events stored", () -> DemoClient.eventCount(pipeline)
+                >= ExpectedStory.EVENTS.size(), Duration.ofSeconds(60));
+        Thread.sleep(5000);
+        alertsBeforeNotifierCrash = pipeline.slack().received().size();
+        pipeline.kill9(Services.NOTIFIER);
+        pipeline.restart(Services.NOTIFIER, Map.of("PACTWATCH_NOTIFIER_DISPATCH_INTERVAL", "1s"));
         int expectedSlack = ExpectedStory.EVENTS.size();
         awaitTrue(expectedSlack + " Slack alerts", () -> pipeline.slack().received().size() >= expectedSlack,
                 Duration.ofSeconds(90));
@@ -86,6 +98,12 @@ class PipelineEndToEndTest {
         assertEquals(expected.size(), alerts.size(), "Slack alerts: " + alerts);
         assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(alerts), "Slack alerts: " + alerts);
         assertStoryOrder(expected, alerts);
+    }
+
+    @Test
+    void alertsCommittedBeforeANotifierCrashAreSentOnceAfterItsRestart() {
+        assertEquals(0, alertsBeforeNotifierCrash, "the dispatcher was held back: nothing sent before the kill");
+        assertEquals(ExpectedStory.EVENTS.size(), pipeline.slack().received().size(), "each pending alert sent once");
     }
 
     @Test

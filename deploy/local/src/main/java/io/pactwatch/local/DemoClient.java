@@ -41,6 +41,19 @@ public final class DemoClient {
         return subscription;
     }
 
+    /** Number of real-world events the notifier has stored. */
+    public static long eventCount(Pipeline pipeline) {
+        Http.Response response = Http.get(pipeline.serviceUrl(Services.NOTIFIER) + "/api/events?size=1", null);
+        if (response.status() != 200) {
+            return -1;
+        }
+        try {
+            return Json.mapper().readTree(response.body()).path("total").asLong(-1);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
     private JsonNode subscribe(Map<String, Object> body) {
         String url = pipeline.serviceUrl(Services.NOTIFIER) + "/api/subscriptions";
         Http.Response response = Http.postJson(url, pipeline.settings().adminToken(), Json.write(body));

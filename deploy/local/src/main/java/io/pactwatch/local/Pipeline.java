@@ -81,6 +81,16 @@ public final class Pipeline implements AutoCloseable {
         awaitReady(service, Duration.ofSeconds(90));
     }
 
+    /** Restarts a stopped or killed service with some environment changed (e.g. a fault switched off). */
+    public void restart(String service, Map<String, String> envChanges) {
+        ChildProcess old = services.remove(service);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(service + " is still running");
+        }
+        settings.extraEnv().computeIfAbsent(service, s -> new HashMap<>()).putAll(envChanges);
+        restart(service);
+    }
+
     public void awaitReady(String service, Duration timeout) {
         ChildProcess process = services.get(service);
         String url = serviceUrl(service) + "/q/health/ready";
