@@ -10,6 +10,7 @@ import io.pactwatch.contracts.RawArticle;
 import io.pactwatch.contracts.Topics;
 import io.pactwatch.local.testing.RealInfrastructure;
 import io.pactwatch.local.testing.SharedBroker;
+import io.pactwatch.poller.persistence.FeedRow;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,9 @@ class FeedPollingTest {
 
     @jakarta.inject.Inject
     io.vertx.mutiny.sqlclient.Pool pool;
+
+    @jakarta.inject.Inject
+    io.pactwatch.poller.persistence.FeedRepository feedRepository;
     static FixtureFeedServer server;
 
     @BeforeAll
@@ -140,12 +144,18 @@ class FeedPollingTest {
         long slow = addFeed("Slow", "/slow.xml");
         long redirect = addFeed("Redirect", "/to-private.xml");
         long page = addFeed("Page", "/page.html");
+        long xxe = addFeed("Xxe", "/xxe.xml");
+        long laughs = addFeed("Laughs", "/laughs.xml");
         long healthy = addFeed("Healthy", "/news.xml?healthy");
         await("the bomb cut at the cap", () -> String.valueOf(feed(bomb).getString("lastError")).contains("larger than the cap"));
         await("the slow drip timed out", () -> String.valueOf(feed(slow).getString("lastError")).contains("total timeout"));
         await("the redirect refused", () -> String.valueOf(feed(redirect).getString("lastError")).contains("refused"));
         await("the HTML page named", () -> String.valueOf(feed(page).getString("lastError")).contains("HTML page"));
-        assertEquals(0, raw("Bomb").size() + raw("Slow").size() + raw("Redirect").size() + raw("Page").size());
+        await("the XXE feed refused", () -> String.valueOf(feed(xxe).getString("lastError")).contains("DOCTYPE"));
+        await("the billion-laughs feed refused", () -> String.valueOf(feed(laughs).getString("lastError")).contains("DOCTYPE"));
+        assertTrue(!feed(xxe).getString("lastError").contains("root:"), "no file content leaks into the error");
+        assertEquals(0, raw("Bomb").size() + raw("Slow").size() + raw("Redirect").size() + raw("Page").size()
+                + raw("Xxe").size() + raw("Laughs").size());
         Instant lastSuccess = Instant.parse(feed(healthy).getString("lastSuccessAt"));
         await("the healthy feed polled again meanwhile", () -> Instant.parse(feed(healthy).getString("lastSuccessAt")).isAfter(lastSuccess));
     }
@@ -198,6 +208,34 @@ class FeedPollingTest {
         int before = server.requestsTo("/guid-change.xml").size();
         await("three polls after the CMS renamed the GUID", () -> server.requestsTo("/guid-change.xml").size() >= before + 3);
         assertEquals(1, raw("GuidChange").size(), "same link, old GUID gone: the same article, not a new one");
+    }
+
+    /** Two replicas claiming at the same moment never get the same feed (the app's own scheduler claims too). */
+    @Test
+    void concurrentClaimsNeverShareAFeed() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(pool.preparedQuery("INSERT INTO feed (name, url, interval_seconds, next_poll_at) VALUES ($1, $2, 3600,"
+                    + " now() + interval '1 hour') RETURNING id")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of("Claim " + i, server.url("/claim-" + i + ".xml")))
+                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0));
+        }
+        pool.preparedQuery("UPDATE feed SET next_poll_at = now() WHERE id = ANY($1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) ids.toArray(Long[]::new))).await().atMost(Duration.ofSeconds(10));
+        var a = feedRepository.claimDue("replica-a", 60, 8);
+        var b = feedRepository.claimDue("replica-b", 60, 8);
+        var both = io.smallrye.mutiny.Uni.combine().all().unis(a, b).asTuple().await().atMost(Duration.ofSeconds(10));
+        java.util.Set<Long> claimedByA = new java.util.HashSet<>(both.getItem1().stream().map(f -> f.id()).toList());
+        java.util.Set<Long> claimedByB = new java.util.HashSet<>(both.getItem2().stream().map(f -> f.id()).toList());
+        assertTrue(!claimedByA.isEmpty() || !claimedByB.isEmpty(), "something was claimed");
+        java.util.Set<Long> overlap = new java.util.HashSet<>(claimedByA);
+        overlap.retainAll(claimedByB);
+        assertTrue(overlap.isEmpty(), "claimed by both: " + overlap);
+        List<FeedRow> again = feedRepository.claimDue("replica-c", 60, 50).await().atMost(Duration.ofSeconds(10));
+        assertTrue(again.stream().noneMatch(f -> claimedByA.contains(f.id()) || claimedByB.contains(f.id())),
+                "a leased feed is not claimed again before its lease expires");
+        pool.preparedQuery("DELETE FROM feed WHERE id = ANY($1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) ids.toArray(Long[]::new))).await().atMost(Duration.ofSeconds(10));
     }
 
     @Test

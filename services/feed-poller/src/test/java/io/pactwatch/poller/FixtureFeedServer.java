@@ -90,6 +90,17 @@ class FixtureFeedServer implements AutoCloseable {
                     + "</guid><title>Talks open on a bilateral security accord</title>"
                     + "<link>http://fixture.example/world/talks-open?utm_source=rss</link>"
                     + "<pubDate>Fri, 25 Aug 2023 09:00:00 GMT</pubDate><description>Talks opened.</description></item>"));
+            case "/xxe.xml" -> send(ex, 200, "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                    + "<rss version=\"2.0\"><channel><title>x</title><link>http://x.example/</link><description>d</description>"
+                    + "<item><title>&xxe;</title><link>http://x.example/1</link></item></channel></rss>");
+            case "/laughs.xml" -> {
+                StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY l0 \"lol\">");
+                for (int i = 1; i <= 9; i++) {
+                    dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+                }
+                send(ex, 200, dtd + "]><rss version=\"2.0\"><channel><title>&l9;</title><link>http://l.example/</link>"
+                        + "<description>d</description><item><title>&l9;</title><link>http://l.example/1</link></item></channel></rss>");
+            }
             case "/limited.xml" -> {
                 if (limitedCalls.getAndIncrement() == 0) {
                     ex.getResponseHeaders().add("Retry-After", "3");
