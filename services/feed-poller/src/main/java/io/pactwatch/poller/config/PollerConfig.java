@@ -73,7 +73,7 @@ public interface PollerConfig {
         @WithDefault("5")
         int maxRedirects();
 
-        /** Items read per fetch; the rest of a flood waits for the next poll. */
+        /** Items read per fetch, in document order; the rest of a flood is dropped (and logged) for that poll. */
         @WithDefault("200")
         int maxItemsPerFetch();
     }

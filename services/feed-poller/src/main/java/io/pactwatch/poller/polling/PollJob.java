@@ -91,6 +91,9 @@ public class PollJob {
     }
 
     private Uni<Integer> publishChanges(FeedRow feed, ParsedFeed parsed, Instant fetchedAt) {
+        if (parsed.itemsDropped() > 0) {
+            LOG.warnf("feed %d (%s): %d item(s) beyond the per-fetch cap dropped", feed.id(), feed.name(), parsed.itemsDropped());
+        }
         List<FeedItem> items = parsed.items().stream().sorted(Comparator.comparing(FeedItem::publishedAt)).toList();
         Map<FeedItem, String> ids = new HashMap<>();
         items.forEach(item -> ids.put(item, ItemIdentity.articleId(feed.url(), item)));
