@@ -24,6 +24,7 @@ public final class Pipeline implements AutoCloseable {
 
     private final PipelineSettings settings;
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private final Map<String, Integer> replicaPorts = new HashMap<>();
     private KafkaBroker broker;
     private DemoFeedServer feeds;
     private SlackCapture slack;
@@ -66,10 +67,32 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public ChildProcess startService(String service) {
-        ChildProcess process = services.computeIfAbsent(service, s -> ChildProcess.java(s,
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                Services.runnableJar(s).toString(), null, List.of(), environment(s), logFile(s)));
+        ChildProcess process = services.computeIfAbsent(service, s -> javaProcess(s, environment(s)));
         return process.start();
+    }
+
+    /**
+     * Starts replica {@code index} (1, 2, …) of a service beside the one {@link #start()} runs, on a port of its own
+     * and, for the poller, under its own lease-owner name; waits until it is ready. Returns its instance name, which
+     * {@link #kill9(String)}, {@link #restart(String)} and {@link #instanceUrl(String)} accept.
+     */
+    public String startReplica(String service, int index) {
+        String instance = service + "-" + index;
+        int port = replicaPorts.computeIfAbsent(instance, i -> Ports.free());
+        Map<String, String> env = environment(service);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        if (service.equals(Services.POLLER)) {
+            env.put("PACTWATCH_POLLER_INSTANCE_ID", instance);
+        }
+        services.computeIfAbsent(instance, i -> javaProcess(i, env)).start();
+        awaitReady(instance, Duration.ofSeconds(90));
+        return instance;
+    }
+
+    private ChildProcess javaProcess(String instance, Map<String, String> env) {
+        String service = instance.replaceFirst("-\\d+$", "");
+        return ChildProcess.java(instance, List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                Services.runnableJar(service).toString(), null, List.of(), env, logFile(instance));
     }
 
     public void kill9(String service) {
@@ -93,7 +116,7 @@ public final class Pipeline implements AutoCloseable {
 
     public void awaitReady(String service, Duration timeout) {
         ChildProcess process = services.get(service);
-        String url = serviceUrl(service) + "/q/health/ready";
+        String url = instanceUrl(service) + "/q/health/ready";
         long deadline = System.nanoTime() + timeout.toNanos();
         Http.Response last = null;
         while (System.nanoTime() < deadline) {
@@ -108,6 +131,12 @@ public final class Pipeline implements AutoCloseable {
         }
         throw new IllegalStateException(service + " not ready after " + timeout + " (" + last + "); log: "
                 + process.logFile());
+    }
+
+    /** URL of a service (its first instance) or of a replica started with {@link #startReplica}. */
+    public String instanceUrl(String instance) {
+        Integer replicaPort = replicaPorts.get(instance);
+        return replicaPort != null ? "http://127.0.0.1:" + replicaPort : serviceUrl(instance);
     }
 
     public String serviceUrl(String service) {

@@ -35,15 +35,31 @@ public class PollScheduler {
 
     @Scheduled(every = "${pactwatch.poller.tick}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
+        return claimAndStart();
+    }
+
+    /**
+     * Claims up to the free fetch slots and starts those polls. When the claim filled every slot there may be more
+     * due feeds, so each finishing poll claims again at once instead of waiting for the next tick: throughput is
+     * bounded by the concurrency cap, not by one batch per tick.
+     */
+    private Uni<Void> claimAndStart() {
         int free = config.maxConcurrentFetches() - inFlight.get();
         if (free <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return feeds.claimDue(owner.id(), config.lease().toSeconds(), free).invoke(claimed -> claimed.forEach(feed -> {
-            inFlight.incrementAndGet();
-            job.poll(feed).eventually(inFlight::decrementAndGet).subscribe().with(ok -> {
-            }, error -> LOG.errorf(error, "poll of feed %d failed unexpectedly", feed.id()));
-        })).onFailure().invoke(e -> LOG.warnf("cannot claim due feeds: %s", e.getMessage()))
+        return feeds.claimDue(owner.id(), config.lease().toSeconds(), free).invoke(claimed -> {
+            boolean mayBeMore = claimed.size() == free;
+            claimed.forEach(feed -> {
+                inFlight.incrementAndGet();
+                job.poll(feed).eventually(inFlight::decrementAndGet).subscribe().with(ok -> {
+                    if (mayBeMore) {
+                        claimAndStart().subscribe().with(done -> {
+                        }, error -> LOG.warnf("cannot claim due feeds: %s", error.getMessage()));
+                    }
+                }, error -> LOG.errorf(error, "poll of feed %d failed unexpectedly", feed.id()));
+            });
+        }).onFailure().invoke(e -> LOG.warnf("cannot claim due feeds: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
