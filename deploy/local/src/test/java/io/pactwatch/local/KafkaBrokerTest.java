@@ -39,6 +39,15 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void clusterIdsNeverLookLikeAnOption() {
+        for (int i = 0; i < 5000; i++) {
+            String id = KafkaBroker.clusterId();
+            assertFalse(id.startsWith("-"), id);
+            assertEquals(22, id.length());
+        }
+    }
+
+    @Test
     void createsThePipelineTopicsWithTheirPartitionCounts() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.ARTICLES_RAW,
