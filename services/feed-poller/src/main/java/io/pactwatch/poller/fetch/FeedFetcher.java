@@ -116,12 +116,14 @@ public class FeedFetcher {
             }
             client.request(options).onFailure(e -> emitter.fail(network(e))).onSuccess(req -> {
                 inFlight.set(req);
-                req.send().onFailure(e -> emitter.fail(network(e))).onSuccess(resp -> read(uri, resp, emitter));
+                req.send().onFailure(e -> emitter.fail(network(e))).onSuccess(resp -> read(uri, resp, emitter, inFlight));
             });
         });
     }
 
-    private void read(URI uri, HttpClientResponse resp, io.smallrye.mutiny.subscription.UniEmitter<? super FetchResult> emitter) {
+    /** Reads the response; a request that ended normally is forgotten so the termination hook does not reset it. */
+    private void read(URI uri, HttpClientResponse resp, io.smallrye.mutiny.subscription.UniEmitter<? super FetchResult> emitter,
+            AtomicReference<HttpClientRequest> inFlight) {
         int status = resp.statusCode();
         if (status == 429 || status == 503) {
             resp.request().reset();
@@ -139,7 +141,7 @@ public class FeedFetcher {
             resp.handler(chunk -> {
             });
             resp.exceptionHandler(e -> emitter.fail(network(e)));
-            resp.endHandler(v -> emitter.complete(new FetchResult(status, resp.getHeader("ETag"), resp.getHeader("Last-Modified"),
+            resp.endHandler(v -> complete(inFlight, emitter, new FetchResult(status, resp.getHeader("ETag"), resp.getHeader("Last-Modified"),
                     resp.getHeader("Cache-Control"), null, new byte[0], resp.getHeader("Location"))));
             return;
         }
@@ -155,9 +157,15 @@ public class FeedFetcher {
                 body.appendBuffer(chunk);
             }
         });
-        resp.endHandler(v -> emitter.complete(new FetchResult(status, resp.getHeader("ETag"),
+        resp.endHandler(v -> complete(inFlight, emitter, new FetchResult(status, resp.getHeader("ETag"),
                 resp.getHeader("Last-Modified"), resp.getHeader("Cache-Control"), resp.getHeader("Content-Type"),
                 body.getBytes(), uri.toString())));
+    }
+
+    private static void complete(AtomicReference<HttpClientRequest> inFlight,
+            io.smallrye.mutiny.subscription.UniEmitter<? super FetchResult> emitter, FetchResult result) {
+        inFlight.set(null);
+        emitter.complete(result);
     }
 
     private static FetchException network(Throwable e) {
