@@ -9,7 +9,6 @@ import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,7 +18,8 @@ import java.util.Locale;
 /**
  * Parses RSS 0.9x/1.0/2.0 and Atom from bytes with Rome (never its URL fetcher). Rome's defaults refuse DOCTYPE
  * declarations, which blocks XXE and billion-laughs payloads; the charset comes from the Content-Type header, else the
- * XML prolog. Unparseable or missing dates fall back to the fetch time.
+ * XML prolog, and a body that is not valid in it is refused rather than read with replacement characters.
+ * Unparseable or missing dates fall back to the fetch time.
  */
 public final class FeedParser {
 
@@ -36,7 +36,11 @@ public final class FeedParser {
         if (looksLikeHtml(body, contentType)) {
             throw new FeedParseException("the URL serves an HTML page, not an RSS/Atom feed");
         }
-        try (Reader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+            String invalid = invalidBytes(body, reader.getEncoding());
+            if (invalid != null) {
+                throw new FeedParseException(invalid);
+            }
             WireFeed wire = new WireFeedInput(false, Locale.ROOT).build(reader);
             Integer ttl = wire instanceof Channel channel && channel.getTtl() > 0 ? channel.getTtl() : null;
             SyndFeed feed = new com.rometools.rome.feed.synd.SyndFeedImpl(wire);
@@ -50,12 +54,36 @@ public final class FeedParser {
                 items.add(toItem(entry, fetchedAt));
             }
             return new ParsedFeed(feed.getTitle(), items, ttl, dropped);
+        } catch (FeedParseException e) {
+            throw e;
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new FeedParseException("unsupported character encoding " + e.getMessage(), e);
         } catch (IOException | RuntimeException | com.rometools.rome.io.FeedException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (reason.contains("DOCTYPE") || reason.contains("DTD")) {
                 throw new FeedParseException("feed refused: it declares a DOCTYPE (possible XXE / entity expansion)", e);
             }
             throw new FeedParseException("not a readable RSS/Atom feed: " + reason, e);
+        }
+    }
+
+    /** Null when every byte decodes in {@code encoding}; else where the first malformed sequence starts. */
+    static String invalidBytes(byte[] body, String encoding) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.Charset.forName(encoding).newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return "invalid " + encoding + " at byte " + in.position() + " (the body is not in the character"
+                        + " encoding it declares or defaults to)";
+            }
+            if (result.isUnderflow()) {
+                return null;
+            }
+            out.clear();
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Refuses addresses a feed URL must not reach (loopback, private, link-local incl. cloud metadata, unspecified,
- * multicast, unique-local IPv6, IPv4-mapped forms of those) unless an operator's allowlist of CIDRs permits them.
+ * multicast, reserved, unique-local IPv6, IPv4 embedded in IPv6 by mapping, compatibility or NAT64) unless an
+ * operator's allowlist of CIDRs permits them, and hosts written as non-canonical numbers whatever the allowlist.
  */
 public final class SsrfGuard {
 
@@ -15,6 +16,24 @@ public final class SsrfGuard {
 
     public SsrfGuard(List<String> allowlist) {
         this.allowlist = allowlist.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
+    }
+
+    /**
+     * Null when the URL's host, as written, may be resolved; else why not: a missing host, or an IPv4 address in
+     * decimal, octal, hex or short form ({@code 2130706433}, {@code 0177.0.0.1}, {@code 0x7f.1}, {@code 127.1}).
+     * Parsers disagree on those forms, so they are refused outright (no feed needs them), allowlist or not.
+     */
+    public String hostRefusal(String host) {
+        if (host == null || host.isBlank()) {
+            return "the URL has no host name or address that can be checked";
+        }
+        if (!NumericHost.canonical(host)) {
+            InetAddress read = NumericHost.inetAton(host);
+            if (read != null) {
+                return "non-canonical numeric address " + host + " (read as " + read.getHostAddress() + ")";
+            }
+        }
+        return null;
     }
 
     /** Null when the address may be fetched, else the reason it may not. */
@@ -32,20 +51,36 @@ public final class SsrfGuard {
         if (a.isSiteLocalAddress() || isCarrierGradeNat(a) || isUniqueLocal(a)) {
             return "private address " + a.getHostAddress();
         }
-        if (a.isAnyLocalAddress() || a.isMulticastAddress()) {
+        if (a.isAnyLocalAddress() || a.isMulticastAddress() || isReservedV4(a)) {
             return "non-routable address " + a.getHostAddress();
         }
         return null;
     }
 
+    /** 0.0.0.0/8 (reaches this host on Linux), 240.0.0.0/4 and the broadcast address. */
+    private static boolean isReservedV4(InetAddress a) {
+        int first = a.getAddress()[0] & 0xff;
+        return a instanceof Inet4Address && (first == 0 || first >= 240);
+    }
+
+    /**
+     * The IPv4 address inside an IPv4-mapped ({@code ::ffff:a.b.c.d}), IPv4-compatible ({@code ::a.b.c.d}, not
+     * {@code ::} or {@code ::1}) or NAT64 ({@code 64:ff9b::a.b.c.d}) IPv6 address; else the address itself.
+     */
     private static InetAddress unmapped(InetAddress address) {
         if (address instanceof Inet6Address) {
             byte[] b = address.getAddress();
-            boolean mapped = true;
+            boolean zeros = true;
             for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
+                zeros &= b[i] == 0;
             }
-            if (mapped && b[10] == (byte) 0xff && b[11] == (byte) 0xff) {
+            boolean mapped = zeros && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+            boolean compatible = zeros && b[10] == 0 && b[11] == 0 && (b[12] | b[13]) != 0;
+            boolean nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
+            for (int i = 4; nat64 && i < 12; i++) {
+                nat64 = b[i] == 0;
+            }
+            if (mapped || compatible || nat64) {
                 try {
                     return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
                 } catch (java.net.UnknownHostException e) {

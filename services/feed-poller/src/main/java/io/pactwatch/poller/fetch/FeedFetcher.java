@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fetches a feed with a non-blocking Vert.x client: conditional GET, gzip decompressed under a body cap, redirects
- * followed by hand (each hop re-checked by the SSRF guard) up to a cap, connect/idle/total timeouts.
+ * followed by hand (each hop re-checked by the SSRF guard) up to a cap, connect/idle/total timeouts. Every request
+ * connects to the very address the guard checked (no second DNS lookup, so no DNS rebinding in between).
  */
 @ApplicationScoped
 public class FeedFetcher {
@@ -34,8 +35,10 @@ public class FeedFetcher {
     private final HttpClient client;
     private final PollerConfig.Limits limits;
     private final SsrfGuard guard;
+    private final HostResolver resolver;
 
-    public FeedFetcher(Vertx vertx, PollerConfig config) {
+    public FeedFetcher(Vertx vertx, PollerConfig config, HostResolver resolver) {
+        this.resolver = resolver;
         this.limits = config.limits();
         this.guard = new SsrfGuard(config.ssrfAllowlist().orElse(java.util.List.of()));
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -57,29 +60,49 @@ public class FeedFetcher {
                         "no complete response within the total timeout of " + limits.totalTimeout().toSeconds() + " s"));
     }
 
-    /** Resolves the host (on a worker: DNS is blocking) and refuses forbidden addresses. */
-    public Uni<Void> checkAddress(URI uri) {
+    /**
+     * Resolves the host (on a worker: DNS is blocking) and refuses the URL unless every address it resolves to is
+     * allowed; yields the address to connect to.
+     */
+    public Uni<InetAddress> checkAddress(URI uri) {
         return Uni.createFrom().item(() -> {
+            String host = hostOf(uri);
+            String hostRefusal = guard.hostRefusal(host);
+            if (hostRefusal != null) {
+                throw new FetchException(FetchException.Kind.REFUSED_ADDRESS, "refused: " + hostRefusal);
+            }
             try {
-                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                InetAddress[] addresses = resolver.resolve(host);
+                for (InetAddress address : addresses) {
                     String refusal = guard.refusal(address);
                     if (refusal != null) {
                         throw new FetchException(FetchException.Kind.REFUSED_ADDRESS,
-                                "refused: " + uri.getHost() + " resolves to a " + refusal);
+                                "refused: " + host + " resolves to a " + refusal);
                     }
                 }
-                return (Void) null;
+                return addresses[0];
             } catch (UnknownHostException e) {
-                throw new FetchException(FetchException.Kind.NETWORK, "unknown host " + uri.getHost());
+                throw new FetchException(FetchException.Kind.NETWORK, "unknown host " + host);
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The host as written, brackets of an IPv6 literal removed; null when the URL has none Java can read. */
+    private static String hostOf(URI uri) {
+        String host = uri.getHost();
+        if (host == null && uri.getRawAuthority() != null) {
+            // e.g. http://127.1/ or http://0x7f.1/: java.net.URI reads no host, yet other parsers do
+            String authority = uri.getRawAuthority().replaceFirst("^.*@", "").replaceFirst(":\\d*$", "");
+            return authority.isBlank() ? null : authority;
+        }
+        return host != null && host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private Uni<FetchResult> hop(URI uri, String etag, String lastModified, int redirectsLeft) {
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             return Uni.createFrom().failure(new FetchException(FetchException.Kind.NETWORK, "unsupported URL " + uri));
         }
-        return checkAddress(uri).chain(() -> request(uri, etag, lastModified)).chain(result -> {
+        return checkAddress(uri).chain(address -> request(uri, address, etag, lastModified)).chain(result -> {
             if (result.status() >= 300 && result.status() < 400 && result.status() != 304) {
                 if (redirectsLeft <= 0) {
                     return Uni.createFrom().failure(new FetchException(FetchException.Kind.REDIRECTS,
@@ -95,7 +118,7 @@ public class FeedFetcher {
         });
     }
 
-    private Uni<FetchResult> request(URI uri, String etag, String lastModified) {
+    private Uni<FetchResult> request(URI uri, InetAddress address, String etag, String lastModified) {
         return Uni.createFrom().emitter(emitter -> {
             AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
             emitter.onTermination(() -> {
@@ -106,6 +129,7 @@ public class FeedFetcher {
             });
             RequestOptions options = new RequestOptions().setAbsoluteURI(uri.toString()).setMethod(HttpMethod.GET)
                     .setFollowRedirects(false)
+                    .setServer(io.vertx.core.net.SocketAddress.inetSocketAddress(port(uri), address.getHostAddress()))
                     .putHeader("User-Agent", USER_AGENT)
                     .putHeader("Accept", "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
             if (etag != null) {
@@ -145,6 +169,14 @@ public class FeedFetcher {
                     resp.getHeader("Cache-Control"), null, new byte[0], resp.getHeader("Location"))));
             return;
         }
+        String declared = resp.getHeader("Content-Length");
+        if (resp.getHeader("Content-Encoding") == null && declared != null && declared.matches("\\d{1,18}")
+                && Long.parseLong(declared) > limits.maxBodyBytes()) {
+            resp.request().reset();
+            emitter.fail(new FetchException(FetchException.Kind.TOO_LARGE, "body of " + declared
+                    + " bytes (Content-Length) larger than the cap of " + limits.maxBodyBytes() + " bytes; not read"));
+            return;
+        }
         Buffer body = Buffer.buffer();
         resp.exceptionHandler(e -> emitter.fail(network(e)));
         resp.handler(chunk -> {
@@ -166,6 +198,10 @@ public class FeedFetcher {
             io.smallrye.mutiny.subscription.UniEmitter<? super FetchResult> emitter, FetchResult result) {
         inFlight.set(null);
         emitter.complete(result);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
     private static FetchException network(Throwable e) {

@@ -154,4 +154,31 @@ class FeedParserTest {
         assertEquals(50, feed.items().size());
         assertEquals(10, feed.itemsDropped());
     }
+
+    static final String SMALL = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>t</title>"
+            + "<link>http://e.example/</link><description>d</description><item><title>TITLE</title></item></channel></rss>";
+
+    @Test
+    void invalidUtf8IsRefusedNotReadWithReplacementCharacters() {
+        byte[] body = SMALL.replace("TITLE", "Kyiv \u00ff talks").getBytes(StandardCharsets.ISO_8859_1);
+        FeedParseException e = assertThrows(FeedParseException.class,
+                () -> parser.parse(body, "application/rss+xml; charset=utf-8", FETCHED));
+        assertTrue(e.getMessage().startsWith("invalid UTF-8 at byte " + (SMALL.indexOf("TITLE") + 5)), e.getMessage());
+    }
+
+    @Test
+    void anUnknownEncodingIsNamed() {
+        FeedParseException e = assertThrows(FeedParseException.class,
+                () -> parse(SMALL.replace("UTF-8", "x-klingon"), "application/rss+xml"));
+        assertTrue(e.getMessage().startsWith("unsupported character encoding"), e.getMessage());
+        assertTrue(e.getMessage().toUpperCase().contains("X-KLINGON"), e.getMessage());
+    }
+
+    @Test
+    void controlCharactersAndAnEmptyBodyAreClearErrors() {
+        FeedParseException nul = assertThrows(FeedParseException.class, () -> parse(SMALL.replace("TITLE", "a\u0000b"), null));
+        assertTrue(nul.getMessage().contains("invalid XML character"), nul.getMessage());
+        FeedParseException empty = assertThrows(FeedParseException.class, () -> parser.parse(new byte[0], null, FETCHED));
+        assertEquals("empty response body", empty.getMessage());
+    }
 }
