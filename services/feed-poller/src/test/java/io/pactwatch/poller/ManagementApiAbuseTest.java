@@ -1,0 +1,160 @@
+package io.pactwatch.poller;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pactwatch.local.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.pactwatch.local.testing.ApiOperations;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #10, API abuse on the poller: every operation the running service publishes in its OpenAPI document (checked
+ * against the JAX-RS methods compiled into the service, so a hidden one fails too) answers 401 without the admin
+ * token, to path tricks as well; invalid bodies answer 400/422 with a message; the token never shows in a response
+ * or in the log output captured while the test runs.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "pactwatch_poller_test"))
+class ManagementApiAbuseTest {
+
+    static final String SECRET = "test-admin-token";
+    static final LogCapture LOGS = new LogCapture();
+
+    @BeforeAll
+    static void captureLogs() {
+        java.util.logging.Logger.getLogger("").addHandler(LOGS);
+    }
+
+    @AfterAll
+    static void stopCapturing() {
+        java.util.logging.Logger.getLogger("").removeHandler(LOGS);
+    }
+
+    @Test
+    void everyPublishedOperationNeedsTheToken() {
+        List<ApiOperations.Operation> operations = ApiOperations.fromOpenApi(base());
+        assertEquals(ApiOperations.compiledJaxRsMethods(io.pactwatch.poller.rest.FeedResource.class), operations.size(),
+                "OpenAPI lists every compiled JAX-RS method: " + operations);
+        assertTrue(operations.size() >= 5, "the feed API's five operations at least: " + operations);
+        List<String> open = new ArrayList<>();
+        for (ApiOperations.Operation op : operations) {
+            for (Map<String, String> headers : ApiOperations.badCredentials(SECRET)) {
+                ApiOperations.Reply r = op.call(headers, "{\"name\":\"x\",\"url\":\"http://127.0.0.1:9/x.xml\"}");
+                if (r.status() != 401) {
+                    open.add(op + " with " + headers + " -> " + r.status());
+                }
+                assertFalse(r.body().contains(SECRET), "the token never appears in a response");
+            }
+        }
+        System.out.printf("api-abuse poller | operations %d | unauthenticated variants sent %d | answered 401 %d%n",
+                operations.size(), operations.size() * ApiOperations.badCredentials(SECRET).size(),
+                operations.size() * ApiOperations.badCredentials(SECRET).size() - open.size());
+        assertTrue(open.isEmpty(), "reachable without the admin token: " + open);
+    }
+
+    @Test
+    void pathTricksDoNotBypassTheToken() {
+        List<String> leaked = ApiOperations.answeredWithoutToken(base(), List.of("//api/feeds", "/api//feeds", "/./api/feeds", "/api/./feeds",
+                "/q/../api/feeds", "/%61pi/feeds", "/api/%66eeds", "/api%2ffeeds", "/api/feeds/", "/api/feeds;x=1",
+                "/api/feeds?x=/q/health", "/API/feeds"));
+        assertTrue(leaked.isEmpty(), "answered 2xx without the token: " + leaked);
+    }
+
+    @Test
+    void invalidBodiesAnswer400Or422WithAMessage() {
+        List<String[]> bodies = List.of(
+                new String[] {"application/json", "{not json", "400"},
+                new String[] {"application/json", "", "400"},
+                new String[] {"application/json", "null", "400"},
+                new String[] {"application/json", "[1,2]", "400"},
+                new String[] {"application/json", "{\"name\":\"x\",\"url\":\"http://127.0.0.1:9/a.xml\",\"intervalSeconds\":\"soon\"}", "400"},
+                new String[] {"application/json", "{\"name\":{\"a\":1},\"url\":\"http://127.0.0.1:9/b.xml\"}", "400"},
+                new String[] {"application/json", "{\"name\":\"x\"}", "422"},
+                new String[] {"application/json", "{\"name\":\"x\",\"url\":\"javascript:alert(1)\"}", "422"},
+                new String[] {"application/json", "{\"name\":\"x\",\"url\":\"http://127.0.0.1:9/c.xml\",\"intervalSeconds\":0}", "422"},
+                new String[] {"application/json", "{\"name\":\"" + "n".repeat(300) + "\",\"url\":\"http://127.0.0.1:9/d.xml\"}", "422"},
+                new String[] {"application/json", "{\"name\":\"x\",\"url\":\"http://[::1\"}", "422"},
+                new String[] {"text/plain", "name=x", "415"});
+        List<String> wrong = new ArrayList<>();
+        for (String[] b : bodies) {
+            for (String method : List.of("POST", "PUT")) {
+                var spec = given().header("Authorization", "Bearer " + SECRET).contentType(b[0]).body(b[1]);
+                Response r = "POST".equals(method) ? spec.post("/api/feeds") : spec.put("/api/feeds/1");
+                String body = r.asString();
+                boolean statusOk = String.valueOf(r.statusCode()).equals(b[2])
+                        || ("PUT".equals(method) && r.statusCode() == 404 && !"400".equals(b[2]) && !"415".equals(b[2]));
+                boolean hasMessage = "415".equals(b[2]) || body.contains("\"errors\"") && body.length() > 15;
+                if (!statusOk || !hasMessage) {
+                    wrong.add(method + " " + b[1].substring(0, Math.min(40, b[1].length())) + " -> " + r.statusCode() + " " + body);
+                }
+            }
+        }
+        System.out.printf("api-abuse poller | invalid bodies sent %d | answered 400/415/422 with a message %d%n",
+                bodies.size() * 2, bodies.size() * 2 - wrong.size());
+        assertTrue(wrong.isEmpty(), "invalid bodies without a 400/422 and a message: " + wrong);
+    }
+
+    static String base() {
+        return RestAssured.baseURI + ":" + RestAssured.port;
+    }
+
+    @Test
+    void theTokenNeverReachesTheLogs() throws Exception {
+        // a failing feed makes the poller log, which proves the capture sees the service's records
+        HostileFeedsTest.register("Log canary", "http://127.0.0.1:9/unreachable.xml");
+        FeedPollingTest.await("the service's own log records captured", () -> !LOGS.containing("Log canary").isEmpty());
+        given().header("Authorization", "Bearer " + SECRET).get("/api/feeds").then().statusCode(200);
+        given().header("Authorization", "Bearer " + SECRET + "-almost").get("/api/feeds").then().statusCode(401);
+        given().header("Authorization", "Bearer " + SECRET).contentType("application/json").body("{broken")
+                .post("/api/feeds").then().statusCode(400);
+        List<String> hits = LOGS.containing(SECRET);
+        System.out.printf("api-abuse poller | log records captured %d | containing the admin token %d%n", LOGS.lines(), hits.size());
+        assertTrue(hits.isEmpty(), "the admin token was logged: " + hits);
+    }
+
+    /** Keeps every log record the JVM emits while the test class runs. */
+    static final class LogCapture extends Handler {
+        private final List<String> records = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void publish(LogRecord r) {
+            String message = r.getMessage();
+            if (r.getParameters() != null && message != null) {
+                message = message + " " + java.util.Arrays.toString(r.getParameters());
+            }
+            records.add(r.getLoggerName() + " " + message + (r.getThrown() == null ? "" : " " + r.getThrown()));
+        }
+
+        int lines() {
+            return records.size();
+        }
+
+        List<String> containing(String secret) {
+            synchronized (records) {
+                return records.stream().filter(s -> s.contains(secret)).toList();
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
