@@ -85,7 +85,7 @@ public final class ApiOperations {
      */
     public static int compiledJaxRsMethods(Class<?> anyServiceClass) {
         try {
-            Path root = Path.of(anyServiceClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = classesRoot(anyServiceClass);
             int count = 0;
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
@@ -112,6 +112,21 @@ public final class ApiOperations {
         } catch (IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The directory the class was compiled into (Quarkus may define transformed classes without a code source). */
+    private static Path classesRoot(Class<?> type) throws java.net.URISyntaxException {
+        var source = type.getProtectionDomain().getCodeSource();
+        if (source != null && source.getLocation() != null && "file".equals(source.getLocation().getProtocol())) {
+            return Path.of(source.getLocation().toURI());
+        }
+        String file = type.getName().replace('.', '/') + ".class";
+        java.net.URL url = type.getClassLoader().getResource(file);
+        if (url != null && "file".equals(url.getProtocol())) {
+            String path = Path.of(url.toURI()).toString();
+            return Path.of(path.substring(0, path.length() - file.length()));
+        }
+        return Path.of("target", "classes").toAbsolutePath();
     }
 
     private static boolean hasAnnotation(Annotation[] annotations, String type) {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Posts JSON to webhooks (Slack and generic) with a non-blocking client and classifies the answer: 2xx sent,
- * 429 and 5xx and network errors retried (honouring Retry-After), 404/410 and other 4xx permanent.
+ * 429 and 5xx and network errors retried (honouring Retry-After), 404/410 and other 4xx permanent. The URL is a
+ * credential: error texts (stored, shown as failure reasons, logged) never carry its path or query.
  */
 @ApplicationScoped
 public class HttpPoster {
@@ -33,7 +34,24 @@ public class HttpPoster {
         return client.postAbs(url).putHeaders(extra).putHeader("Content-Type", "application/json")
                 .timeout(timeoutMillis).sendBuffer(Buffer.buffer(body))
                 .map(resp -> classify(resp.statusCode(), resp.getHeader("Retry-After"), resp.bodyAsString()))
-                .onFailure().recoverWithItem(e -> SendResult.retry("network: " + e.getMessage(), null));
+                .onFailure().recoverWithItem(e -> SendResult.retry("network: " + scrubbed(String.valueOf(e.getMessage()), url), null));
+    }
+
+    /** The message with the URL's path and query (where the secret of a webhook URL lives) cut out. */
+    static String scrubbed(String message, String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url.trim());
+            String secretPart = url.trim().substring(url.trim().indexOf(uri.getRawAuthority()) + uri.getRawAuthority().length());
+            String out = message.replace(url.trim(), uri.getScheme() + "://" + uri.getRawAuthority() + "/…");
+            for (String part : new String[] {secretPart, uri.getRawPath(), uri.getRawQuery()}) {
+                if (part != null && part.length() > 1) {
+                    out = out.replace(part, "/…");
+                }
+            }
+            return out;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return "(error text withheld: it may contain the target URL)";
+        }
     }
 
     static SendResult classify(int status, String retryAfter, String body) {

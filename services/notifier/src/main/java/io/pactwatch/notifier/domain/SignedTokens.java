@@ -39,13 +39,10 @@ public final class SignedTokens {
             return null;
         }
         byte[] expected = hmac(secret, parts[0] + "." + parts[1]);
-        byte[] given;
-        try {
-            given = Base64.getUrlDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return MessageDigest.isEqual(expected, given) ? Long.parseLong(parts[1]) : null;
+        // Compared as the canonical encoding, so no other spelling of the signature (padding, ...) passes.
+        byte[] given = parts[2].getBytes(StandardCharsets.US_ASCII);
+        byte[] canonical = Base64.getUrlEncoder().withoutPadding().encodeToString(expected).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(canonical, given) ? Long.parseLong(parts[1]) : null;
     }
 
     /** {@code sha256=<hex>} of a webhook body under the subscription's secret. */

@@ -16,7 +16,7 @@ public record SubscriptionRequest(String channel, String target, List<EventType>
         List<String> counterparts, Integer minCorroboration) {
 
     public static final String SLACK_HOST = "hooks.slack.com";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\".]+|[^@\\s<>\"]+@localhost");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\".,;]+|[^@\\s<>\",;]+@localhost");
     private static final List<String> CHANNELS = List.of("slack", "email", "webhook", "console");
 
     public List<String> problems(List<String> allowedHosts) {

@@ -11,8 +11,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Guards the management API ({@code /api/subscriptions}) with {@code Authorization: Bearer <PACTWATCH_ADMIN_TOKEN>};
- * with no token configured every management call answers 401. The read API and the signed links stay public.
+ * Guards the management API with {@code Authorization: Bearer <PACTWATCH_ADMIN_TOKEN>}: every {@code /api} call
+ * except reads of the public read API (events, articles, agreements) needs it, so an endpoint added later is closed
+ * until someone opens it here; with no token configured every management call answers 401. The signed links in mails
+ * ({@code /subscriptions/...}) stay public.
  */
 public class AdminTokenFilter {
 
@@ -22,9 +24,19 @@ public class AdminTokenFilter {
         this.token = token.filter(t -> !t.isBlank());
     }
 
+    private static final java.util.List<String> PUBLIC_READS = java.util.List.of("/api/events", "/api/articles", "/api/agreements");
+
+    static boolean isPublic(String method, String path) {
+        if (!path.startsWith("/api")) {
+            return true;
+        }
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
+        return read && PUBLIC_READS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    }
+
     @ServerRequestFilter
     public Optional<Response> requireToken(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/api/subscriptions")) {
+        if (isPublic(request.getMethod(), request.getUriInfo().getPath())) {
             return Optional.empty();
         }
         String header = request.getHeaderString("Authorization");

@@ -4,14 +4,33 @@ import io.pactwatch.notifier.persistence.SubscriptionEntity;
 import java.time.Instant;
 import java.util.List;
 
-/** A subscription as the API shows it, with its status and failure reason; webhooks show their signing secret once. */
+/**
+ * A subscription as the API shows it, with its status and failure reason. A Slack or webhook URL is itself a
+ * credential (anyone holding it can post), so only its scheme, host and last four characters are shown; webhooks
+ * show their signing secret once, in the answer to their creation.
+ */
 public record SubscriptionView(long id, String channel, String target, List<String> eventTypes, List<String> trackers,
         List<String> counterparts, int minCorroboration, String status, String failureReason, Instant createdAt,
         Instant confirmedAt, String webhookSecret) {
 
     static SubscriptionView of(SubscriptionEntity s, String webhookSecret) {
-        return new SubscriptionView(s.id, s.channel, s.target, List.of(s.eventTypes), List.of(s.trackers),
+        return new SubscriptionView(s.id, s.channel, redacted(s.channel, s.target), List.of(s.eventTypes), List.of(s.trackers),
                 List.of(s.counterparts), s.minCorroboration, s.status, s.failureReason, s.createdAt, s.confirmedAt,
                 webhookSecret);
+    }
+
+    /** {@code https://hooks.slack.com/…wxyz} for URL targets; email addresses and console names as they are. */
+    static String redacted(String channel, String target) {
+        if (target == null || !("slack".equals(channel) || "webhook".equals(channel))) {
+            return target;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(target.trim());
+            String rest = target.trim().substring(target.trim().indexOf(uri.getRawAuthority()) + uri.getRawAuthority().length());
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
+                    + (rest.length() <= 8 ? rest : "/…" + rest.substring(rest.length() - 4));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return "(redacted)";
+        }
     }
 }
