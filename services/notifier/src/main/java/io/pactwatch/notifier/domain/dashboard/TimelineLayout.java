@@ -20,7 +20,7 @@ import java.util.TreeMap;
 public final class TimelineLayout {
 
     /** Markers nearer than this (in percent of the axis) go on the next level. */
-    public static final double MIN_GAP_PERCENT = 4.0;
+    public static final double MIN_GAP_PERCENT = 7.0;
     /** Rows never grow beyond this many levels; further collisions reuse the levels in turn. */
     public static final int MAX_LEVELS = 3;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);

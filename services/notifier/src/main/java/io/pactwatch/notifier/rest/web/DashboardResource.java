@@ -2,6 +2,7 @@ package io.pactwatch.notifier.rest.web;
 
 import io.pactwatch.contracts.AgreementEvent;
 import io.pactwatch.contracts.ChangeKind;
+import io.pactwatch.contracts.EventSource;
 import io.pactwatch.notifier.domain.dashboard.EventLabels;
 import io.pactwatch.notifier.domain.dashboard.TimelineFilter;
 import io.pactwatch.notifier.persistence.AgreementEventEntity;
@@ -34,13 +35,26 @@ public class DashboardResource {
         this.reads = reads;
     }
 
+    /** One source on the event page; {@code link} is null unless the URL is http(s), so a feed cannot plant a script link. */
+    public record SourceLine(String evidence, String title, String feedName, String link, String published) {
+
+        static SourceLine of(EventSource s) {
+            String url = s.url() == null ? "" : s.url().trim();
+            boolean web = url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7);
+            return new SourceLine(s.evidence() == null ? "(no sentence stored)" : s.evidence(),
+                    s.title() == null || s.title().isBlank() ? url : s.title(), s.feedName() == null ? "" : s.feedName(),
+                    web ? url : null, s.publishedAt() == null ? "" : s.publishedAt().toString().substring(0, 10));
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(DashboardView view);
 
         static native TemplateInstance dashboard$live(DashboardView view);
 
-        static native TemplateInstance event(AgreementEvent event, String label, String day, String counterpart);
+        static native TemplateInstance event(AgreementEvent event, String label, String day, String counterpart,
+                List<SourceLine> sources);
 
         static native TemplateInstance missing(String what);
     }
@@ -68,6 +82,7 @@ public class DashboardResource {
                 .map(e -> e == null
                         ? Response.status(404).entity(Templates.missing("There is no event " + id + ".").render()).build()
                         : Response.ok(Templates.event(e, EventLabels.label(e.type(), e.round()), EventLabels.day(e.date()),
-                                e.counterpartName() == null ? e.counterpart() : e.counterpartName()).render()).build());
+                                e.counterpartName() == null ? e.counterpart() : e.counterpartName(),
+                                e.sources().stream().map(SourceLine::of).toList()).render()).build());
     }
 }
