@@ -31,7 +31,14 @@ public record FeedHealth(String status, String cssClass, String lastSuccess, Str
         String error = f.lastError() == null ? "none"
                 : f.lastError() + (f.lastErrorAt() == null ? "" : " (" + relative(f.lastErrorAt(), now) + ")");
         return new FeedHealth(status, css, f.lastSuccessAt() == null ? "never" : relative(f.lastSuccessAt(), now),
-                !f.enabled() || f.nextPollAt() == null ? "not scheduled" : relative(f.nextPollAt(), now), error);
+                !f.enabled() || f.nextPollAt() == null ? "not scheduled" : nextPoll(f.nextPollAt(), now), error);
+    }
+
+    /** A next poll in the past is due, not "ago": the poller picks it up on its next tick. */
+    static String nextPoll(Instant at, Instant now) {
+        String when = relative(at, now);
+        return when.endsWith(" ago") ? "due (overdue by " + when.substring(0, when.length() - 4) + ")"
+                : when.equals("just now") ? "due now" : when;
     }
 
     /** "just now", "42 s ago", "in 5 min", "3 h ago", "2 days ago". */

@@ -72,6 +72,9 @@ class DashboardRulesTest {
         assertEquals("not scheduled", off.nextPoll());
         assertEquals("Not polled yet", FeedHealth.of(feed(true, null, 0, false, null), NOW).status());
         assertEquals("just now", FeedHealth.relative(NOW, NOW));
+        assertEquals("due (overdue by 5 min)", FeedHealth.nextPoll(NOW.minusSeconds(300), NOW));
+        assertEquals("due now", FeedHealth.nextPoll(NOW.plusMillis(500), NOW));
+        assertEquals("in 20 s", FeedHealth.nextPoll(NOW.plusSeconds(20), NOW));
     }
 
     @Test
