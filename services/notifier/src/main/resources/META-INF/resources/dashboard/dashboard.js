@@ -2,8 +2,9 @@
  * pactwatch dashboard enhancements (no framework, no build): the page is complete without this file. It
  *  - keeps the timeline and events table live: on every SSE message from /api/events/stream it fetches the
  *    server-rendered fragment for the current filters and swaps it in, highlighting and announcing the new event;
- *  - shows an event's evidence quotes and sources in a panel when a marker or table link is clicked;
- *  - applies the filters as soon as one changes.
+ *  - shows an event's evidence quotes and sources in a panel when a marker or table link is clicked.
+ * Filters stay a plain form with an Apply button: submitting on every change would move keyboard users away while
+ * they are still choosing (WCAG 3.2.2).
  */
 (function () {
   'use strict';
@@ -11,8 +12,9 @@
   var live = document.getElementById('live');
   var announce = document.getElementById('announce');
   var panel = document.getElementById('evidence');
-  var form = document.getElementById('filters');
   var opener = null;
+  /** Events stored by another notifier replica do not reach this replica's stream: refresh now and then anyway. */
+  var CATCH_UP_MS = 60000;
 
   function setStatus(text, on) {
     if (!status) { return; }
@@ -25,7 +27,13 @@
     return fetch('/fragments/live' + window.location.search, { headers: { Accept: 'text/html' } })
       .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.text(); })
       .then(function (html) {
+        var focused = document.activeElement && live.contains(document.activeElement)
+          ? document.activeElement.getAttribute('data-event-id') : null;
         live.innerHTML = html;
+        if (focused) {
+          var again = live.querySelector('a[data-event-id="' + CSS.escape(focused) + '"]');
+          if (again) { again.focus(); }
+        }
         if (!eventId) { return; }
         var marks = live.querySelectorAll('[data-event-id="' + CSS.escape(eventId) + '"]');
         marks.forEach(function (a) {
@@ -43,18 +51,27 @@
     setStatus('Connecting…', false);
     var queue = Promise.resolve();
     var source = new EventSource('/api/events/stream');
+    var dropped = false;
+    var later = function (id) {
+      queue = queue.then(function () { return refresh(id); })
+        .catch(function () { setStatus('Live, but the last refresh failed', true); });
+    };
     source.onopen = function () {
       setStatus('Live', true);
       document.body.dataset.live = 'on';
+      if (dropped) { later(null); } // catch up with what happened while disconnected
+      dropped = false;
     };
     source.onerror = function () {
       setStatus('Reconnecting…', false);
       document.body.dataset.live = 'off';
+      dropped = true;
     };
+    window.setInterval(function () { if (!document.hidden) { later(null); } }, CATCH_UP_MS);
     source.onmessage = function (message) {
       var id = null;
       try { id = JSON.parse(message.data).eventId; } catch (e) { id = null; }
-      queue = queue.then(function () { return refresh(id); }).catch(function () { setStatus('Live, but the last refresh failed', true); });
+      later(id);
     };
   }
 
@@ -114,9 +131,5 @@
     document.addEventListener('keydown', function (e) {
       if (e.key === 'Escape' && !panel.hidden) { closePanel(); }
     });
-  }
-
-  if (form) {
-    form.addEventListener('change', function () { form.submit(); });
   }
 })();
