@@ -213,12 +213,13 @@ class DashboardTest {
             assertEquals(7, driver.findElements(By.cssSelector("#live tbody tr")).size());
 
             // Live: wait for the SSE connection, then a new article through Kafka becomes a marker without reload.
-            wait.until(d -> d.findElement(By.id("live-status")).getAttribute("class").contains("on"));
+            waiting(driver, "the live indicator to say Live (SSE connected)")
+                    .until(d -> d.findElement(By.id("live-status")).getAttribute("class").contains("on"));
             assertEquals("Live", driver.findElement(By.cssSelector("#live-status .text")).getText());
             ((JavascriptExecutor) driver).executeScript("window.pactwatchSamePage = 'yes';");
             long sent = System.nanoTime();
             send("us-r4", "US", EventType.ROUND, 4, "2024-05-20", ROUND4_QUOTE);
-            wait.until(d -> labels(d, "US").contains("Round 4, United States"));
+            waiting(driver, "the new Round 4 marker to appear without reload").until(d -> labels(d, "US").contains("Round 4, United States"));
             System.out.printf("[dashboard] new event on screen %d ms after its article was sent to Kafka%n",
                     (System.nanoTime() - sent) / 1_000_000);
             assertEquals("yes", ((JavascriptExecutor) driver).executeScript("return window.pactwatchSamePage;"), "no reload");
@@ -226,14 +227,15 @@ class DashboardTest {
             assertEquals(8, driver.findElements(By.cssSelector("#live tbody tr")).size());
             assertTrue(driver.findElement(By.cssSelector("li.row[data-counterpart='US'] li.marker:last-child"))
                     .getAttribute("class").contains("new"), "the new marker is highlighted");
-            wait.until(d -> d.findElement(By.id("announce")).getText().contains("Round 4, United States"));
+            waiting(driver, "the live region to announce Round 4")
+                    .until(d -> d.findElement(By.id("announce")).getText().contains("Round 4, United States"));
             save(driver, shots, "timeline-desktop.png");
 
             // A click shows the evidence quote.
             WebElement round4 = driver.findElement(By.cssSelector("li.row[data-counterpart='US'] a[data-label='Round 4, United States']"));
             round4.click();
             WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evidence")));
-            wait.until(d -> panel.getText().contains(ROUND4_QUOTE));
+            waiting(driver, "the evidence quote of Round 4 in the panel").until(d -> panel.getText().contains(ROUND4_QUOTE));
             assertTrue(panel.getText().contains("Round 4, United States"), panel.getText());
             assertEquals("evidence", driver.switchTo().activeElement().getAttribute("id"), "focus moves to the panel");
             save(driver, shots, "evidence-desktop.png");
@@ -255,11 +257,17 @@ class DashboardTest {
             driver.manage().window().setSize(new Dimension(390, 844));
             ((JavascriptExecutor) driver).executeScript("document.getElementById('timeline-h').scrollIntoView();");
             driver.findElement(By.cssSelector("li.row[data-counterpart='JP'] a[data-label='Signed, Japan']")).click();
-            wait.until(d -> d.findElement(By.id("evidence")).getText().contains("Japan and Ukraine signed the security agreement."));
+            waiting(driver, "the evidence quote of Japan's signing in the panel")
+                    .until(d -> d.findElement(By.id("evidence")).getText().contains("Japan and Ukraine signed the security agreement."));
             save(driver, shots, "evidence-phone.png");
         } finally {
             driver.quit();
         }
+    }
+
+    /** An explicit wait that names what it waited for when it times out. */
+    static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waiting(ChromeDriver driver, String what) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what);
     }
 
     static List<String> labels(org.openqa.selenium.WebDriver d, String counterpart) {
