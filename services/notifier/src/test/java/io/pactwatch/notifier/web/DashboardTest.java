@@ -45,11 +45,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -241,6 +243,16 @@ class DashboardTest {
             save(driver, shots, "evidence-desktop.png");
             driver.findElement(By.cssSelector("#evidence .close")).click();
             wait.until(ExpectedConditions.invisibilityOf(panel));
+
+            // The keyboard alone: Enter on a focused marker opens its evidence, Escape closes it and gives focus back.
+            WebElement round1 = driver.findElement(By.cssSelector("li.row[data-counterpart='US'] a[data-label='Round 1, United States']"));
+            round1.sendKeys(Keys.ENTER);
+            waiting(driver, "the evidence of Round 1 after Enter")
+                    .until(d -> panel.isDisplayed() && panel.getText().contains("A first round of talks with the United States was held."));
+            new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            wait.until(ExpectedConditions.invisibilityOf(panel));
+            assertEquals("Round 1, United States", driver.switchTo().activeElement().getAttribute("data-label"),
+                    "Escape returns focus to the marker");
 
             // Phone width.
             driver.manage().window().setSize(new Dimension(390, 844));
