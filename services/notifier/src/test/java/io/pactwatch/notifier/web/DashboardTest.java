@@ -126,7 +126,10 @@ class DashboardTest {
         send("jp-signed", "JP", EventType.SIGNED, null, "2024-06-13", "Japan and Ukraine signed the security agreement.");
         await("7 stored events", () -> events() == 7);
 
-        String html = given().get("/").then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        String html = given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .extract().asString();
         // No JavaScript needed: the timeline markers and the table are in the HTML, US markers oldest first.
         int talks = html.indexOf("data-label=\"Talks opened, United States\"");
         int r1 = html.indexOf("data-label=\"Round 1, United States\"");
