@@ -67,6 +67,7 @@ public final class LocalStack {
                 "  feed-poller  " + p.serviceUrl(Services.POLLER) + "   (GET /api/feeds, /q/health, /q/metrics)",
                 "  classifier   " + p.serviceUrl(Services.CLASSIFIER) + "   (POST /api/classify)",
                 "  notifier     " + p.serviceUrl(Services.NOTIFIER) + "   (GET /api/events, /api/agreements, /api/subscriptions)",
+                "  dashboard    " + p.serviceUrl(Services.NOTIFIER) + "/   (timeline, feeds, subscriptions for admins)",
                 "  Kafka        " + s.kafkaBootstrap() + "   (kcat -b " + s.kafkaBootstrap() + " -L)",
                 "  demo feeds   " + p.feeds().baseUrl() + "/feeds/kyiv-ledger.xml (and atlantic-wire, euro-brief, meridian-daily)",
                 "  mail catcher " + p.mail().webUrl() + "   (SMTP 127.0.0.1:" + p.mail().smtpPort() + ")",

@@ -173,6 +173,7 @@ public final class Pipeline implements AutoCloseable {
             env.put("PACTWATCH_NOTIFIER_PUBLIC_URL", serviceUrl(Services.NOTIFIER));
             env.put("PACTWATCH_NOTIFIER_SLACK_ALLOWED_HOSTS", slack.hostAndPort());
             env.put("PACTWATCH_NOTIFIER_CONSOLE_ENABLED", "true");
+            env.put("PACTWATCH_DASHBOARD_POLLER_URL", serviceUrl(Services.POLLER));
         }
         env.putAll(settings.extraEnv().getOrDefault(service, Map.of()));
         return env;
