@@ -39,8 +39,10 @@ public record PipelineSettings(
     }
 
     public static PipelineSettings isolated(Path workDir) {
+        // Databases named per test JVM: two test runs on one machine never drop each other's.
+        long pid = ProcessHandle.current().pid();
         return new PipelineSettings(workDir, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free(), Ports.free(), "pactwatch_e2e_poller", "pactwatch_e2e_notifier",
+                Ports.free(), Ports.free(), Ports.free(), Ports.free(), "pactwatch_e2e_poller_" + pid, "pactwatch_e2e_notifier_" + pid,
                 true, 1.0, 1, "e2e-admin-token", new HashMap<>());
     }
 

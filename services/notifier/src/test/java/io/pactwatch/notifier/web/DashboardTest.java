@@ -59,7 +59,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard against the real notifier, Kafka and PostgreSQL: events made from classified articles appear on the
  * server-rendered pages (no JavaScript needed), and in Debian's headless Chromium the timeline shows them in order, a
  * new event appears live over SSE without a reload, and a click shows its evidence quote. Also: the feeds page with
- * the poller up and down, and the admin sign-in. Screenshots go to docs/dashboard/.
+ * the poller up and down, and the admin sign-in. Screenshots go to target/dashboard/, or to
+ * {@code -Dpactwatch.screenshots.dir} (docs/dashboard/ refreshes the committed ones).
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true,
@@ -296,8 +297,9 @@ class DashboardTest {
     }
 
     static Path screenshotDir() throws Exception {
-        String repo = System.getProperty("pactwatch.repo.root");
-        Path dir = repo == null ? Path.of("target", "dashboard") : Path.of(repo, "docs", "dashboard");
+        // The committed screenshots are refreshed on request only, so a test run leaves the work tree clean.
+        String wanted = System.getProperty("pactwatch.screenshots.dir");
+        Path dir = wanted == null || wanted.isBlank() ? Path.of("target", "dashboard") : Path.of(wanted);
         return Files.createDirectories(dir);
     }
 
