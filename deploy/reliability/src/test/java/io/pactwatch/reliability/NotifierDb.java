@@ -41,7 +41,7 @@ final class NotifierDb {
     List<EventRow> events(List<String> counterparts) {
         List<EventRow> events = new ArrayList<>();
         query("SELECT id, type, counterpart, round, corroboration FROM agreement_event WHERE counterpart = ANY (?)",
-                List.of(counterparts.toArray(String[]::new)), rs -> events.add(new EventRow(rs.getString(1),
+                List.<Object>of((Object) counterparts.toArray(String[]::new)), rs -> events.add(new EventRow(rs.getString(1),
                         KnownArticles.key(rs.getString(2), rs.getString(3), (Integer) rs.getObject(4)), rs.getInt(5))));
         return events;
     }
@@ -60,6 +60,17 @@ final class NotifierDb {
         query("SELECT coalesce(sum(attempts), 0) FROM delivery WHERE subscription_id = ?", List.of(subscriptionId),
                 rs -> sum[0] = rs.getInt(1));
         return sum[0];
+    }
+
+    /**
+     * Deliveries of a subscription that were claimed more than once without an error recorded in between: claimed by a
+     * notifier that died before recording the outcome, and claimed again after the claim deadline.
+     */
+    int resentAfterCrash(long subscriptionId) {
+        int[] n = {0};
+        query("SELECT count(*) FROM delivery WHERE subscription_id = ? AND attempts > 1 AND last_error IS NULL",
+                List.of(subscriptionId), rs -> n[0] = rs.getInt(1));
+        return n[0];
     }
 
     private interface RowReader {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.Topics;
 import io.pactwatch.local.Http;
-import io.pactwatch.local.LocalPostgres;
 import io.pactwatch.local.Services;
 import io.pactwatch.reliability.KnownArticles.Country;
 import io.pactwatch.reliability.KnownArticles.Known;
@@ -32,24 +31,32 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Faults on one running pipeline (real KRaft broker, the machine's PostgreSQL, the three service jars as processes),
  * one scenario after the other. Each scenario sends its own known articles about its own counterparts and has its own
  * subscriptions, so its counts are its own: sent, stored, correctly dropped, lost, duplicate events and duplicate
- * alerts, with 0 lost and 0 duplicates asserted. The PostgreSQL outage runs on a private cluster in
- * {@link PostgresOutageTest}.
+ * alerts, with 0 lost and 0 duplicates asserted. The database is a private PostgreSQL cluster of this test (so the
+ * outage scenario can stop it without touching the machine's shared server).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineFaultsTest {
 
     static final Profile PROFILE = Profile.current();
+    static PrivatePostgres postgres;
     static Stack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = Stack.start("faults", LocalPostgres.fromEnvironment(), Map.of());
+        postgres = PrivatePostgres.create();
+        stack = Stack.start("faults", postgres.client(), Map.of());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
         }
     }
 
@@ -57,21 +64,29 @@ class PipelineFaultsTest {
     @Order(1)
     void poisonRecordsLandInTheirDeadLetterTopicsWhileTheirPartitionsKeepMoving() throws Exception {
         List<Country> countries = List.of(new Country("Norway", "NO"), new Country("Spain", "ES"));
-        List<String> codes = codes(countries);
+        List<String> codes = Scenarios.codes(countries);
         stack.subscribeSlack("poison", codes);
         List<Known> known = KnownArticles.generate("poison", countries, PROFILE.sideArticles(), 11);
         List<String> rawPoison = List.of("{{{ not json", "{\"title\":\"an article without its id\"}", "null");
         List<String> classifiedPoison = List.of("<rss>not json</rss>",
-                "{\"articleId\":\"poison-no-date\",\"revision\":1,\"relevant\":true}", "[]");
+                "{\"articleId\":\"poison-no-date\",\"revision\":1,\"relevant\":true}", "[]",
+                // parses, but a relevant article without URL and title can never be stored
+                "{\"articleId\":\"poison-no-url\",\"revision\":1,\"publishedAt\":\"2026-11-20T12:00:00Z\","
+                        + "\"relevant\":true,\"score\":1.0,\"classifierVersion\":\"x\",\"verdicts\":[]}");
         try (RawProducer producer = new RawProducer(stack.bootstrap())) {
             for (int p = 0; p < 3; p++) {
                 producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, p, "poison-raw-" + p, rawPoison.get(p)));
                 producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, p, "poison-classified-" + p,
                         classifiedPoison.get(p)));
             }
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, 0, "poison-classified-3", classifiedPoison.get(3)));
             producer.sendAll(known);
         }
-        awaitSettled("poison", known, codes, List.of("poison"), List.of(), Duration.ofMinutes(3));
+        long sentAt = System.nanoTime();
+        Await.until("4 classified records dead-lettered", () -> TopicReader.readAll(stack.bootstrap(),
+                Topics.ARTICLES_CLASSIFIED_DLQ).size() >= 4, Duration.ofSeconds(30));
+        double dlqSeconds = (System.nanoTime() - sentAt) / 1e9;
+        Scenarios.awaitSettled(stack, "poison", known, codes, List.of("poison"), List.of(), Duration.ofMinutes(3));
 
         List<ConsumerRecord<String, String>> rawDlq = TopicReader.readAll(stack.bootstrap(), Topics.ARTICLES_RAW_DLQ);
         List<ConsumerRecord<String, String>> classifiedDlq = TopicReader.readAll(stack.bootstrap(),
@@ -81,13 +96,15 @@ class PipelineFaultsTest {
         assertEquals(3, rawDlq.size(), "each raw poison record dead-lettered once");
         assertEquals(Set.copyOf(classifiedPoison), classifiedDlq.stream().map(ConsumerRecord::value)
                 .collect(Collectors.toSet()), "classified DLQ");
-        assertEquals(3, classifiedDlq.size(), "each classified poison record dead-lettered once");
+        assertEquals(4, classifiedDlq.size(), "each classified poison record dead-lettered once");
         assertLaterRecordsOnSamePartition(Topics.ARTICLES_RAW, "poison-raw-");
         assertLaterRecordsOnSamePartition(Topics.ARTICLES_CLASSIFIED, "poison-classified-");
 
-        Tally tally = tally("poison", known, codes, List.of("poison"), List.of());
-        Figures.record(tally, "3 poison records on each of raw and classified (one per partition), all in their DLQ");
-        assertClean(tally);
+        Tally tally = Scenarios.tally(stack, "poison", known, codes, List.of("poison"), List.of());
+        Figures.record(tally, String.format("poison records: 3 on raw (one per partition), 4 on classified (one per partition"
+                + " + one that parses but cannot be stored), all in their DLQ within %.1f s; later records on the same"
+                + " partitions processed", dlqSeconds));
+        Scenarios.assertClean(tally);
     }
 
     @Test
@@ -95,7 +112,7 @@ class PipelineFaultsTest {
     void slackAndSmtpFailuresAreRetriedWithPacingAndPermanentOnesAreVisible() throws Exception {
         List<Country> countries = List.of(new Country("Portugal", "PT"), new Country("Belgium", "BE"),
                 new Country("Sweden", "SE"));
-        List<String> codes = codes(countries);
+        List<String> codes = Scenarios.codes(countries);
         long flakySlack = stack.subscribeSlack("flaky", codes);
         long goneSlack = stack.subscribeSlack("gone", codes);
         long flakyMail = stack.subscribeEmail("flaky@known.example", codes);
@@ -113,12 +130,12 @@ class PipelineFaultsTest {
         try (RawProducer producer = new RawProducer(stack.bootstrap())) {
             producer.sendAll(known);
         }
-        awaitSettled("channels", known, codes, List.of("flaky"), List.of("flaky@known.example"), Duration.ofMinutes(4));
+        Scenarios.awaitSettled(stack, "channels", known, codes, List.of("flaky"), List.of("flaky@known.example"), Duration.ofMinutes(4));
         Await.until("both permanent failures visible", () -> "FAILING".equals(stack.subscription(goneSlack)
                 .path("status").asText()) && "FAILING".equals(stack.subscription(bounceMail).path("status").asText()),
                 Duration.ofMinutes(1));
 
-        Tally tally = tally("channels", known, codes, List.of("flaky"), List.of("flaky@known.example"));
+        Tally tally = Scenarios.tally(stack, "channels", known, codes, List.of("flaky"), List.of("flaky@known.example"));
         List<Instant> attempts = stack.pipeline.slack().attempts("flaky");
         long minGapMillis = Long.MAX_VALUE;
         for (int i = 1; i < attempts.size(); i++) {
@@ -136,7 +153,7 @@ class PipelineFaultsTest {
                 .filter(r -> r.hook().equals("flaky")).count(), minGapMillis, afterRetryAfter,
                 stack.smtp.attempts("flaky@known.example"), stack.smtp.acceptedFor("flaky@known.example").size(),
                 gone.path("failureReason").asText(), bounce.path("failureReason").asText(), failing, permanent, retried));
-        assertClean(tally);
+        Scenarios.assertClean(tally);
         assertTrue(afterRetryAfter >= 2900, "second attempt waited for Retry-After: 3 s, was " + afterRetryAfter + " ms");
         assertTrue(minGapMillis >= 900, "attempts to one webhook at least ~1 s apart, min gap " + minGapMillis + " ms");
         assertTrue(attempts.size() >= tally.eventsExpected() + 7, "the 7 scripted failures were retried: " + attempts.size());
@@ -161,9 +178,9 @@ class PipelineFaultsTest {
     void killNineOfEachServiceRepeatedlyWhileArticlesFlowLosesAndDuplicatesNothing() throws Exception {
         List<Country> countries = List.of(new Country("Iceland", "IS"), new Country("Poland", "PL"),
                 new Country("Czechia", "CZ"), new Country("Estonia", "EE"));
-        List<String> codes = codes(countries);
-        stack.subscribeSlack("kills", codes);
-        stack.subscribeEmail("kills@known.example", codes);
+        List<String> codes = Scenarios.codes(countries);
+        long killsSlack = stack.subscribeSlack("kills", codes);
+        long killsMail = stack.subscribeEmail("kills@known.example", codes);
         List<Known> known = KnownArticles.generate("kills", countries, PROFILE.killArticles(), 13);
         List<Known> viaFeeds = known.subList(0, PROFILE.feedItems());
         List<Known> viaRaw = known.subList(PROFILE.feedItems(), known.size());
@@ -192,12 +209,17 @@ class PipelineFaultsTest {
             }
             producer.await();
             assertEquals(List.of(), producer.failed(), "every raw record acknowledged by the broker");
-            awaitSettled("kills", known, codes, List.of("kills"), List.of("kills@known.example"), Duration.ofMinutes(10));
+            Scenarios.awaitSettled(stack, "kills", known, codes, List.of("kills"), List.of("kills@known.example"), Duration.ofMinutes(10));
         }
-        Tally tally = tally("kills", known, codes, List.of("kills"), List.of("kills@known.example"));
-        Figures.record(tally, String.format("%d via %d feeds (poller), %d to the raw topic at %d/s; kill -9 + restart: %s",
-                viaFeeds.size(), 10, viaRaw.size(), PROFILE.articlesPerSecond(), kills));
-        assertClean(tally);
+        Tally tally = Scenarios.tally(stack, "kills", known, codes, List.of("kills"), List.of("kills@known.example"));
+        int resent = stack.db.resentAfterCrash(killsSlack) + stack.db.resentAfterCrash(killsMail);
+        Figures.record(tally, String.format("%d via %d feeds (poller), %d to the raw topic at %d/s; kill -9 + restart"
+                + " (service@records acked so far): %s; deliveries re-sent after a notifier crash left them claimed: %d",
+                viaFeeds.size(), 10, viaRaw.size(), PROFILE.articlesPerSecond(), kills, resent));
+        // A notifier killed after Slack or the SMTP server accepted a message and before it recorded SENT sends that
+        // message again once the claim expires (docs/alerts.md: at-least-once in that window; neither Slack webhooks
+        // nor SMTP take an idempotency key). Such duplicates are counted and reported; any other is a failure.
+        Scenarios.assertClean(tally.withoutDuplicateAlertsUpTo(resent));
     }
 
     @Test
@@ -205,7 +227,7 @@ class PipelineFaultsTest {
     void brokerKillNineAndRestartMidStreamResumesByItself() throws Exception {
         List<Country> countries = List.of(new Country("Lithuania", "LT"), new Country("Luxembourg", "LU"),
                 new Country("Romania", "RO"));
-        List<String> codes = codes(countries);
+        List<String> codes = Scenarios.codes(countries);
         stack.subscribeSlack("broker", codes);
         List<Known> known = KnownArticles.generate("broker", countries, PROFILE.sideArticles() * 2, 14);
         List<String> services = List.of(Services.CLASSIFIER, Services.NOTIFIER, Services.POLLER);
@@ -224,12 +246,12 @@ class PipelineFaultsTest {
             Await.until("every service ready again", () -> services.stream().allMatch(stack::ready), Duration.ofMinutes(3));
             producer.await();
             assertEquals(List.of(), producer.failed(), "every raw record acknowledged by the broker");
-            awaitSettled("broker", known, codes, List.of("broker"), List.of(), Duration.ofMinutes(5));
-            Tally tally = tally("broker", known, codes, List.of("broker"), List.of());
+            Scenarios.awaitSettled(stack, "broker", known, codes, List.of("broker"), List.of(), Duration.ofMinutes(5));
+            Tally tally = Scenarios.tally(stack, "broker", known, codes, List.of("broker"), List.of());
             Figures.record(tally, String.format("broker down %.1f s; readiness seen: classifier %s, notifier %s, poller %s",
                     downMillis / 1000.0, health.states(Services.CLASSIFIER), health.states(Services.NOTIFIER),
                     health.states(Services.POLLER)));
-            assertClean(tally);
+            Scenarios.assertClean(tally);
             for (String s : List.of(Services.CLASSIFIER, Services.NOTIFIER)) {
                 List<String> states = health.states(s);
                 assertTrue(states.contains("DOWN") && states.get(states.size() - 1).equals("UP"), s + " readiness " + states);
@@ -237,48 +259,52 @@ class PipelineFaultsTest {
         }
     }
 
-    static List<String> codes(List<Country> countries) {
-        return countries.stream().map(Country::code).toList();
-    }
-
-    static Tally tally(String scenario, List<Known> known, List<String> codes, List<String> hooks, List<String> mails) {
-        List<Tally.Alerts> alerts = new ArrayList<>();
-        hooks.forEach(h -> alerts.add(Tally.slack(stack.pipeline.slack(), h)));
-        mails.forEach(m -> alerts.add(new Tally.Alerts("mail:" + m, stack.smtp.acceptedFor(m).stream()
-                .map(ScriptableSmtp.Accepted::subject).filter(s -> !s.contains("onfirm")).toList())));
-        return Tally.of(scenario, known, stack.bootstrap(), stack.db, codes, alerts);
-    }
-
-    /**
-     * Waits until every relevant known article is stored and every expected alert arrived (or the timeout passed),
-     * then a few seconds more so that duplicates, if the system made any, arrive before counting.
-     */
-    static void awaitSettled(String scenario, List<Known> known, List<String> codes, List<String> hooks,
-            List<String> mails, Duration timeout) throws InterruptedException {
-        long relevant = KnownArticles.relevant(known);
-        int events = KnownArticles.events(known).size();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean stored = stack.db.storedArticles(KnownArticles.urlPrefix(scenario)).size() >= relevant;
-            boolean alerted = hooks.stream().allMatch(h -> Tally.slack(stack.pipeline.slack(), h).received().size() >= events)
-                    && mails.stream().allMatch(m -> stack.smtp.acceptedFor(m).stream()
-                            .filter(a -> !a.subject().contains("onfirm")).count() >= events);
-            if (stored && alerted) {
-                break;
+    @Test
+    @Order(5)
+    void postgresStoppedAndRestartedMidStreamLosesAndDuplicatesNothing() throws Exception {
+        List<Country> countries = List.of(new Country("Greece", "GR"), new Country("Ireland", "IE"),
+                new Country("Slovenia", "SI"));
+        List<String> codes = Scenarios.codes(countries);
+        stack.subscribeSlack("pg", codes);
+        stack.subscribeEmail("pg@known.example", codes);
+        List<Known> known = KnownArticles.generate("pgoutage", countries, PROFILE.sideArticles() * 2, 15);
+        List<String> services = List.of(Services.NOTIFIER, Services.POLLER);
+        double deadLettersBefore = stack.metric(Services.NOTIFIER, "pactwatch_notifier_dead_letters_total", "");
+        int dlqBefore = TopicReader.readAll(stack.bootstrap(), Topics.ARTICLES_CLASSIFIED_DLQ).size();
+        try (HealthWatch health = new HealthWatch(stack, services);
+                RawProducer producer = new RawProducer(stack.bootstrap())) {
+            producer.sendAtRate(known, PROFILE.articlesPerSecond());
+            Await.until("a third of the records sent", () -> producer.acked() >= known.size() / 3, Duration.ofMinutes(2));
+            postgres.stopFast();
+            long stoppedAt = System.currentTimeMillis();
+            Await.until("notifier and poller readiness DOWN", () -> !stack.ready(Services.NOTIFIER)
+                    && !stack.ready(Services.POLLER), Duration.ofSeconds(60));
+            long downSeenAfter = System.currentTimeMillis() - stoppedAt;
+            Thread.sleep(Math.max(0, PROFILE.postgresOutageSeconds() * 1000L - downSeenAfter));
+            postgres.start();
+            long outage = System.currentTimeMillis() - stoppedAt;
+            Await.until("notifier and poller ready again", () -> services.stream().allMatch(stack::ready),
+                    Duration.ofMinutes(3));
+            long upAfter = System.currentTimeMillis() - stoppedAt - outage;
+            producer.await();
+            assertEquals(List.of(), producer.failed(), "every raw record acknowledged by the broker");
+            Scenarios.awaitSettled(stack, "pgoutage", known, codes, List.of("pg"), List.of("pg@known.example"),
+                    Duration.ofMinutes(5));
+            Tally tally = Scenarios.tally(stack, "pgoutage", known, codes, List.of("pg"), List.of("pg@known.example"));
+            int dlqAfter = TopicReader.readAll(stack.bootstrap(), Topics.ARTICLES_CLASSIFIED_DLQ).size();
+            Figures.record(tally, String.format("PostgreSQL (private cluster) stopped with pg_ctl -m fast for %.1f s;"
+                    + " readiness DOWN seen after %.1f s, UP again %.1f s after the restart; readiness seen: notifier %s,"
+                    + " poller %s; dead-lettered during the outage: %d", outage / 1000.0, downSeenAfter / 1000.0,
+                    upAfter / 1000.0, health.states(Services.NOTIFIER), health.states(Services.POLLER), dlqAfter - dlqBefore));
+            Scenarios.assertClean(tally);
+            for (String s : services) {
+                List<String> states = health.states(s);
+                assertTrue(states.contains("DOWN") && states.get(states.size() - 1).equals("UP"), s + " readiness " + states);
             }
-            Thread.sleep(500);
+            assertEquals(dlqBefore, dlqAfter, "nothing dead-lettered because of the outage");
+            assertEquals(deadLettersBefore, stack.metric(Services.NOTIFIER, "pactwatch_notifier_dead_letters_total", ""),
+                    "notifier dead-letter counter unchanged");
         }
-        Thread.sleep(5000);
-    }
-
-    static void assertClean(Tally t) {
-        assertEquals(t.sent(), t.stored() + t.dropped(), "every article stored or correctly dropped; lost: " + t.lostSample());
-        assertEquals(0, t.lost(), "lost: " + t.lostSample());
-        assertEquals(Set.of(), t.missingEvents(), "events missing");
-        assertEquals(Set.of(), t.unexpectedEvents(), "events nobody reported");
-        assertEquals(0, t.duplicateEvents(), "duplicate events");
-        assertEquals(0, t.missingAlerts(), "alerts missing: " + t);
-        assertEquals(0, t.duplicateAlerts(), "duplicate alerts: " + t);
     }
 
     static void assertLaterRecordsOnSamePartition(String topic, String poisonKeyPrefix) {
