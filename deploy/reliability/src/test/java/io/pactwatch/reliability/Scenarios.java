@@ -46,7 +46,7 @@ final class Scenarios {
             }
             Thread.sleep(500);
         }
-        Thread.sleep(5000);
+        Thread.sleep(3000);
     }
 
     static void assertClean(Tally t) {
