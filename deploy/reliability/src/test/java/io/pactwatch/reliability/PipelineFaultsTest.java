@@ -250,7 +250,7 @@ class PipelineFaultsTest {
             long killedAt = System.currentTimeMillis();
             Await.until("classifier and notifier readiness DOWN", () -> !stack.ready(Services.CLASSIFIER)
                     && !stack.ready(Services.NOTIFIER), Duration.ofSeconds(60));
-            Thread.sleep(5000);
+            Thread.sleep(Math.max(0, PROFILE.brokerOutageSeconds() * 1000L - (System.currentTimeMillis() - killedAt)));
             stack.pipeline.broker().start();
             downMillis = System.currentTimeMillis() - killedAt;
             Await.until("every service ready again", () -> services.stream().allMatch(stack::ready), Duration.ofMinutes(3));
