@@ -212,6 +212,7 @@ class PipelineFaultsTest {
             }
             producer.await();
             assertEquals(List.of(), producer.failed(), "every raw record acknowledged by the broker");
+            Await.until("every feed item released", () -> feeds.released() == viaFeeds.size(), Duration.ofMinutes(5));
             Scenarios.awaitSettled(stack, "kills", known, codes, List.of("kills"), List.of("kills@known.example"), Duration.ofMinutes(10));
         }
         Tally tally = Scenarios.tally(stack, "kills", known, codes, List.of("kills"), List.of("kills@known.example"));

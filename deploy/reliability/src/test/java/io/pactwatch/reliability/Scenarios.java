@@ -28,8 +28,8 @@ final class Scenarios {
     }
 
     /**
-     * Waits until every relevant known article is stored and every expected alert arrived (or the timeout passed),
-     * then a few seconds more so that duplicates, if the system made any, arrive before counting.
+     * Waits until every relevant known article is stored, every expected alert arrived and every known article is on
+     * the classified topic (or the timeout passed), then a few seconds more so that duplicates, if the system made any, arrive before counting.
      */
     static void awaitSettled(Stack stack, String scenario, List<Known> known, List<String> codes, List<String> hooks,
             List<String> mails, Duration timeout) throws InterruptedException {
@@ -46,7 +46,20 @@ final class Scenarios {
             }
             Thread.sleep(500);
         }
+        // irrelevant articles behind the last relevant one may still be on their way through the classifier
+        while (System.nanoTime() < deadline && classifiedUrls(stack, scenario) < known.size()) {
+            Thread.sleep(3000);
+        }
         Thread.sleep(3000);
+    }
+
+    /** Distinct known URLs of the scenario on the classified topic. */
+    static long classifiedUrls(Stack stack, String scenario) {
+        String prefix = KnownArticles.urlPrefix(scenario);
+        return TopicReader.readAll(stack.bootstrap(), io.pactwatch.contracts.Topics.ARTICLES_CLASSIFIED).stream()
+                .map(r -> r.value()).filter(v -> v != null && v.contains(prefix))
+                .map(v -> v.replaceAll("(?s).*\"url\":\"(" + java.util.regex.Pattern.quote(prefix) + "[^\"]*)\".*", "$1"))
+                .distinct().count();
     }
 
     static void assertClean(Tally t) {
