@@ -201,9 +201,10 @@ class PipelineFaultsTest {
             producer.sendAtRate(viaRaw, PROFILE.articlesPerSecond());
             List<String> order = List.of(Services.POLLER, Services.CLASSIFIER, Services.NOTIFIER);
             int total = order.size() * PROFILE.killRounds();
-            long gap = Math.max(2000, flowMillis / (total + 1));
+            long startedAt = System.currentTimeMillis();
             for (int k = 0; k < total; k++) {
-                Thread.sleep(gap);
+                // kills on a fixed schedule over the flow; a restart that took longer only delays the next kill
+                Thread.sleep(Math.max(1000, startedAt + (k + 1) * flowMillis / (total + 1) - System.currentTimeMillis()));
                 String service = order.get(k % order.size());
                 stack.pipeline.kill9(service);
                 kills.add(service + "@" + producer.acked());
