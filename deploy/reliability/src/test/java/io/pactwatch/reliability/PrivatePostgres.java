@@ -41,6 +41,8 @@ final class PrivatePostgres implements AutoCloseable {
         pg.run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "postgres",
                 "--auth=trust", "-E", "UTF8", "--no-instructions"), true);
         pg.start();
+        // a test JVM killed before its @AfterAll must not leave a server running
+        Runtime.getRuntime().addShutdownHook(new Thread(pg::stopQuietly, "stop-private-postgres"));
         pg.run(List.of(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
                 "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
                 "CREATE ROLE pactwatch LOGIN PASSWORD 'pactwatch' CREATEDB"), true);
@@ -65,6 +67,17 @@ final class PrivatePostgres implements AutoCloseable {
     void stopFast() throws IOException, InterruptedException {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"),
                 true);
+    }
+
+    private void stopQuietly() {
+        try {
+            if (Files.exists(dir.resolve("data/postmaster.pid"))) {
+                run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
+                        "-w", "stop"), true);
+            }
+        } catch (Exception e) {
+            System.err.println("could not stop the private PostgreSQL in " + dir + ": " + e.getMessage());
+        }
     }
 
     @Override
