@@ -23,6 +23,7 @@ import java.util.Map;
 public final class Pipeline implements AutoCloseable {
 
     private final PipelineSettings settings;
+    private final LocalPostgres postgres;
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> replicaPorts = new HashMap<>();
     private KafkaBroker broker;
@@ -31,7 +32,13 @@ public final class Pipeline implements AutoCloseable {
     private MailCatcher mail;
 
     public Pipeline(PipelineSettings settings) {
+        this(settings, LocalPostgres.fromEnvironment());
+    }
+
+    /** A pipeline whose poller and notifier use the given PostgreSQL server (e.g. a private one a fault test stops). */
+    public Pipeline(PipelineSettings settings, LocalPostgres postgres) {
         this.settings = settings;
+        this.postgres = postgres;
     }
 
     /** Starts everything and waits until every service reports ready. */
@@ -41,7 +48,6 @@ public final class Pipeline implements AutoCloseable {
             broker = new KafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
                     settings.workDir().resolve("kafka/data"), logFile("kafka")).start();
             broker.createTopics(TopicSpec.pipeline());
-            LocalPostgres postgres = LocalPostgres.fromEnvironment();
             for (String db : List.of(settings.pollerDatabase(), settings.notifierDatabase())) {
                 if (settings.freshDatabases()) {
                     postgres.recreateDatabase(db);
@@ -144,7 +150,6 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private Map<String, String> environment(String service) {
-        LocalPostgres postgres = LocalPostgres.fromEnvironment();
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.portOf(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
@@ -203,6 +208,10 @@ public final class Pipeline implements AutoCloseable {
 
     public PipelineSettings settings() {
         return settings;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
     }
 
     public KafkaBroker broker() {

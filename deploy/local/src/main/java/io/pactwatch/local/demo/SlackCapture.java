@@ -34,7 +34,7 @@ public final class SlackCapture implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(host, port), 32);
         server.createContext("/hooks/", this::hook);
         server.createContext("/messages", this::list);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(Executors.newFixedThreadPool(4));
     }
 
     public SlackCapture start() {
@@ -48,7 +48,8 @@ public final class SlackCapture implements AutoCloseable {
 
     /**
      * The next calls to hook {@code name} answer these statuses in turn (each {@code {status, retryAfterSeconds}},
-     * retry-after 0 for none) instead of 200; a non-200 call is not recorded as received. For fault tests.
+     * retry-after 0 for none, or {@code {status, retryAfterSeconds, delayMillis}} to answer only after a delay, e.g.
+     * longer than the sender's timeout) instead of 200; a non-200 call is not recorded as received. For fault tests.
      */
     public void script(String name, int[]... responses) {
         scripted.computeIfAbsent(name, k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addAll(List.of(responses));
@@ -83,6 +84,13 @@ public final class SlackCapture implements AutoCloseable {
         attempts.computeIfAbsent(hook, k -> new CopyOnWriteArrayList<>()).add(Instant.now());
         java.util.Deque<int[]> script = scripted.get(hook);
         int[] scriptedResponse = script == null ? null : script.poll();
+        if (scriptedResponse != null && scriptedResponse.length > 2 && scriptedResponse[2] > 0) {
+            try {
+                Thread.sleep(scriptedResponse[2]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (scriptedResponse != null && scriptedResponse[0] != 200) {
             if (scriptedResponse[1] > 0) {
                 exchange.getResponseHeaders().add("Retry-After", String.valueOf(scriptedResponse[1]));

@@ -4,6 +4,7 @@ import io.pactwatch.contracts.ClassifiedArticle;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.MalformedRecordException;
 import io.pactwatch.notifier.config.NotifierConfig;
+import io.pactwatch.notifier.domain.StorableRecord;
 import io.pactwatch.notifier.persistence.EventStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code pactwatch.articles.classified}. The record is acknowledged only when the Uni completes, i.e. after
- * the event-store transaction committed; a poison record fails and goes to the dead-letter topic. A failed transaction
+ * the event-store transaction committed; a poison record (unparseable, or lacking what the store requires) fails and
+ * goes to the dead-letter topic at once. A failed transaction
  * (a conflict with a concurrent replica, PostgreSQL unreachable) is retried with backoff for
  * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered.
  */
@@ -40,8 +42,9 @@ public class ClassifiedArticleConsumer {
         ClassifiedArticle article;
         try {
             article = Json.read(value, ClassifiedArticle.class);
-            if (article.articleId() == null || article.articleId().isBlank() || article.publishedAt() == null) {
-                throw new MalformedRecordException("classified article without articleId or publishedAt");
+            String problem = StorableRecord.problem(article);
+            if (problem != null) {
+                throw new MalformedRecordException(problem);
             }
         } catch (MalformedRecordException e) {
             metrics.deadLettered();
