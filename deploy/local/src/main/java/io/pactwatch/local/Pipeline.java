@@ -251,5 +251,14 @@ public final class Pipeline implements AutoCloseable {
         if (broker != null) {
             broker.stop();
         }
+        if (settings.databasesOwnedByThisJvm()) {
+            for (String db : List.of(settings.pollerDatabase(), settings.notifierDatabase())) {
+                try {
+                    postgres.dropDatabase(db);
+                } catch (RuntimeException e) {
+                    System.err.println("[pipeline] could not drop test database " + db + ": " + e.getMessage());
+                }
+            }
+        }
     }
 }

@@ -46,6 +46,12 @@ public record PipelineSettings(
                 true, 1.0, 1, "e2e-admin-token", new HashMap<>());
     }
 
+    /** A test run's databases are named for its JVM ({@link #isolated}); the pipeline drops them when it closes. */
+    public boolean databasesOwnedByThisJvm() {
+        String suffix = "_" + ProcessHandle.current().pid();
+        return freshDatabases() && pollerDatabase().endsWith(suffix) && notifierDatabase().endsWith(suffix);
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }
