@@ -27,12 +27,20 @@ public final class Factuality {
             + "rumou?red|(reports|reported) (that|said|say)|is said to|are said to|believed to)\\b");
     private static final Pattern CLAUSE_START = Pattern.compile(".*(;|, but |, while | but | although | though | however,|, and |\u2014| - )");
 
+    /** Every match of {@code DENIAL} contains one of these. */
+    private static final String[] DENIAL_STEMS = {"deni", "deny", "refut", "dismiss", "premature", "unfounded",
+        "false", "fake", "untrue", "rumo", "no agreement", "no deal", "not true", "called off", "postpone", "delayed",
+        "cancel", "suspended", "collapsed", "broke down", "stalled", "shelved", "froze", "halted"};
+    /** Every match of {@code HEDGE} contains one of these. */
+    private static final String[] HEDGE_STEMS = {"reportedly", "allegedly", "purportedly", "according to ",
+        "sources ", "citing ", "unnamed", "anonymous", "rumo", "report", "said to", "believed to"};
+
     private Factuality() {
     }
 
     /** True when the sentence asks, denies or negates/hypothesises the trigger at {@code at}. */
     public static boolean isCounterFactual(String lower, int at, int end) {
-        if (isQuestion(lower) || DENIAL.matcher(lower).find()) {
+        if (isQuestion(lower) || Literals.any(lower, DENIAL_STEMS) && DENIAL.matcher(lower).find()) {
             return true;
         }
         String clause = clauseBefore(lower, at) + " " + lower.substring(at, end);
@@ -43,7 +51,7 @@ public final class Factuality {
     }
 
     public static boolean isHedged(String lower) {
-        return HEDGE.matcher(lower).find();
+        return Literals.any(lower, HEDGE_STEMS) && HEDGE.matcher(lower).find();
     }
 
     static boolean isQuestion(String lower) {
