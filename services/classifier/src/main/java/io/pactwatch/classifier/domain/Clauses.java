@@ -80,6 +80,10 @@ final class Clauses {
         return spans.size() - 1;
     }
 
+    int count() {
+        return spans.size();
+    }
+
     int start(int clause) {
         return spans.get(clause)[0];
     }

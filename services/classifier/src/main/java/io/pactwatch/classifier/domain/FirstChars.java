@@ -18,8 +18,22 @@ final class FirstChars {
         }
     }
 
-    /** First characters and whether the part can match without consuming anything. */
+    /** First characters (null: any character) and whether the part can match without consuming anything. */
     private record Part(BitSet first, boolean nullable) {
+
+        static Part any() {
+            return new Part(null, false);
+        }
+
+        /** This set joined with another; null (any) absorbs. */
+        BitSet union(BitSet other) {
+            if (first == null || other == null) {
+                return null;
+            }
+            BitSet u = (BitSet) first.clone();
+            u.or(other);
+            return u;
+        }
     }
 
     private final String src;
@@ -34,7 +48,7 @@ final class FirstChars {
         try {
             FirstChars p = new FirstChars(regex);
             Part part = p.alternation();
-            if (p.pos != regex.length() || part.nullable()) {
+            if (p.pos != regex.length() || part.nullable() || part.first() == null) {
                 return null;
             }
             return part.first();
@@ -56,12 +70,12 @@ final class FirstChars {
 
     private Part alternation() {
         Part p = sequence();
-        BitSet first = (BitSet) p.first().clone();
+        BitSet first = p.first();
         boolean nullable = p.nullable();
         while (pos < src.length() && src.charAt(pos) == '|') {
             pos++;
             Part q = sequence();
-            first.or(q.first());
+            first = new Part(first, false).union(q.first());
             nullable |= q.nullable();
         }
         return new Part(first, nullable);
@@ -73,7 +87,7 @@ final class FirstChars {
         while (pos < src.length() && src.charAt(pos) != '|' && src.charAt(pos) != ')') {
             Part atom = quantified(atom());
             if (nullable) {
-                first.or(atom.first());
+                first = new Part(first, false).union(atom.first());
                 nullable = atom.nullable();
             }
         }
@@ -126,6 +140,8 @@ final class FirstChars {
                 pos++;
                 return new Part(new BitSet(), true);
             case '.':
+                pos++;
+                return Part.any();
             case '*':
             case '+':
             case '?':
@@ -274,6 +290,22 @@ final class FirstChars {
         if (e == 'b' || e == 'B') {
             pos += 2;
             return new Part(new BitSet(), true);
+        }
+        if ("dDwWsS".indexOf(e) >= 0) {
+            pos += 2;
+            return Part.any();
+        }
+        if (e == 'p' || e == 'P') {
+            if (src.charAt(pos + 2) == '{') {
+                int close = src.indexOf('}', pos);
+                if (close < 0) {
+                    throw new Unknown();
+                }
+                pos = close + 1;
+            } else {
+                pos += 3;
+            }
+            return Part.any();
         }
         if (Character.isLetterOrDigit(e)) {
             throw new Unknown();

@@ -25,6 +25,12 @@ final class PhrasePattern {
     private final BitSet[] firsts;
     /** For each ASCII character, the indexes of the alternatives that may start with it, in order. */
     private final int[][] ascii;
+    /** One matcher per alternative and thread, reset onto each text (matchers are not thread-safe). */
+    private final ThreadLocal<Slots> matchers;
+
+    /** A thread's matchers, one per alternative, and the text each was last pointed at. */
+    private record Slots(Matcher[] matchers, String[] texts) {
+    }
 
     private PhrasePattern(Pattern pattern) {
         this.pattern = pattern;
@@ -44,6 +50,7 @@ final class PhrasePattern {
             alternatives = null;
             firsts = null;
             ascii = null;
+            matchers = null;
             return;
         }
         alternatives = new Pattern[parts.size()];
@@ -51,6 +58,8 @@ final class PhrasePattern {
         for (int i = 0; i < alternatives.length; i++) {
             alternatives[i] = Pattern.compile(BEFORE + parts.get(i) + AFTER, pattern.flags());
         }
+        matchers = ThreadLocal.withInitial(() -> new Slots(new Matcher[alternatives.length],
+                new String[alternatives.length]));
         ascii = new int[128][];
         for (char c = 0; c < 128; c++) {
             ascii[c] = startingWith(c);
@@ -72,9 +81,9 @@ final class PhrasePattern {
         if (alternatives == null) {
             return pattern.matcher(s).find();
         }
-        Matcher[] matchers = new Matcher[alternatives.length];
+        Slots ms = reset(s);
         for (int at = 0; at < s.length(); at++) {
-            if (matchAt(s, at, matchers) >= 0) {
+            if (matchAt(s, at, ms) >= 0) {
                 return true;
             }
         }
@@ -101,11 +110,11 @@ final class PhrasePattern {
         }
         // region(from, to) has opaque, anchoring bounds: the same as matching the substring on its own
         String sub = s.substring(from, to);
-        Matcher[] matchers = new Matcher[alternatives.length];
+        Slots ms = reset(sub);
         int firstStart = -1;
         int at = 0;
         while (at < sub.length()) {
-            int end = matchAt(sub, at, matchers);
+            int end = matchAt(sub, at, ms);
             if (end < 0) {
                 at++;
                 continue;
@@ -121,18 +130,58 @@ final class PhrasePattern {
         return firstStart;
     }
 
+    /**
+     * Starts of the successive matches of {@code pattern.matcher(s).region(from, to).find()}, as offsets in
+     * {@code s}.
+     */
+    int[] starts(String s, int from, int to) {
+        int[] out = new int[4];
+        int n = 0;
+        if (alternatives == null) {
+            Matcher m = pattern.matcher(s).region(from, to);
+            while (m.find()) {
+                out = n == out.length ? java.util.Arrays.copyOf(out, n * 2) : out;
+                out[n++] = m.start();
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+        String sub = s.substring(from, to);
+        Slots ms = reset(sub);
+        int at = 0;
+        while (at < sub.length()) {
+            int end = matchAt(sub, at, ms);
+            if (end < 0) {
+                at++;
+                continue;
+            }
+            out = n == out.length ? java.util.Arrays.copyOf(out, n * 2) : out;
+            out[n++] = at + from;
+            at = end == at ? at + 1 : end;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** This thread's matchers (created on first use, pointed at a text when first tried on it). */
+    private Slots reset(String s) {
+        return matchers.get();
+    }
+
     /** End of the match the whole pattern would find starting at {@code at}, or -1. */
-    private int matchAt(String s, int at, Matcher[] matchers) {
+    private int matchAt(String s, int at, Slots slots) {
         if (at > 0 && insideWord(s.charAt(at - 1))) {
             return -1;
         }
         char c = s.charAt(at);
         int[] candidates = c < 128 ? ascii[c] : startingWith(c);
         for (int i : candidates) {
-            Matcher m = matchers[i];
+            Matcher m = slots.matchers()[i];
             if (m == null) {
                 m = alternatives[i].matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-                matchers[i] = m;
+                slots.matchers()[i] = m;
+                slots.texts()[i] = s;
+            } else if (slots.texts()[i] != s) {
+                m.reset(s);
+                slots.texts()[i] = s;
             }
             if (m.region(at, s.length()).lookingAt()) {
                 return m.end();

@@ -171,13 +171,16 @@ public final class TrackerClassifier {
         Sentence s = a.sentence();
         List<DateMention> dates = a.dates(published);
         boolean hedged = Factuality.isHedged(a.lower());
+        boolean asksOrDenies = Factuality.asksOrDenies(a.lower());
         Clauses clauses = new Clauses(a.lower());
+        int[][][] phraseStarts = new int[2][clauses.count()][];
         for (Trigger t : triggers) {
-            if (!tracker.eventTypes().contains(t.type()) || Factuality.isCounterFactual(a.lower(), t.start(), t.end())) {
+            if (!tracker.eventTypes().contains(t.type()) || asksOrDenies
+                    || Factuality.negatesOrSupposes(a.lower(), t.start(), t.end())) {
                 continue;
             }
             int clause = clauses.of(t.start());
-            if (aboutOtherKind(a.lower(), clauses.start(clause), clauses.end(clause), t)) {
+            if (aboutOtherKind(a.lower(), clauses, clause, t, phraseStarts)) {
                 continue;
             }
             List<Place> places = bridged.isEmpty() ? TriggerParties.of(a.counterparts(), a.sentence().start(), clauses, t, triggers) : bridged;
@@ -233,18 +236,31 @@ public final class TrackerClassifier {
      * True when the trigger's clause is about another kind of agreement: an excluded phrase ("minerals deal") in the
      * clause and no agreement phrase, or the excluded phrase nearer after the trigger (its object) than the phrase.
      */
-    private boolean aboutOtherKind(String lower, int from, int to, Trigger t) {
-        int other = firstAfter(excluded, lower, from, to, t.start());
+    private boolean aboutOtherKind(String lower, Clauses clauses, int clause, Trigger t, int[][][] cache) {
+        int other = firstAfter(starts(excluded, lower, clauses, clause, cache[0]), clauses.end(clause), t.start());
         if (other < 0) {
             return false;
         }
-        int phrase = firstAfter(kind, lower, from, to, t.start());
+        int phrase = firstAfter(starts(kind, lower, clauses, clause, cache[1]), clauses.end(clause), t.start());
         return phrase < 0 || other < phrase;
     }
 
-    /** Offset of the first match in [from, to), preferring matches after {@code after}; -1 when none. */
-    private static int firstAfter(PhrasePattern p, String lower, int from, int to, int after) {
-        return p == null ? -1 : p.firstAfter(lower, from, to, after);
+    /** Match starts of a phrase pattern in one clause, computed once per clause. */
+    private static int[] starts(PhrasePattern p, String lower, Clauses clauses, int clause, int[][] cache) {
+        if (cache[clause] == null) {
+            cache[clause] = p == null ? new int[0] : p.starts(lower, clauses.start(clause), clauses.end(clause));
+        }
+        return cache[clause];
+    }
+
+    /** The first match start at or after {@code after}; otherwise the first start plus {@code to}; -1 when none. */
+    private static int firstAfter(int[] starts, int to, int after) {
+        for (int s : starts) {
+            if (s >= after) {
+                return s;
+            }
+        }
+        return starts.length == 0 ? -1 : starts[0] + to;
     }
 
     private static int mentionOf(Analysed a, Place p) {

@@ -63,6 +63,9 @@ public final class Triggers {
     /** Every match of a signing verb ({@code SIGN_VERB} and its inflections) contains one of these. */
     private static final String[] SIGN_STEMS = {"sign", "ink", "pen to paper", "seal", "conclude", "finali"};
     private static final String[] CLOSE_STEMS = {"close", "near", "verge", "poised", "ready for", "set for", "edging"};
+    /** Every match of {@code PLANNED_SCHEDULED} contains "sign" and one of these. */
+    private static final String[] SCHEDULE_WORDS = {"scheduled", "planned", "expected", "slated", "set", "due", "pencil",
+        "upcoming", "forthcoming", "imminent"};
 
     private Triggers() {
     }
@@ -80,7 +83,10 @@ public final class Triggers {
     private static void addPlanned(String lower, List<Trigger> out, List<int[]> spans) {
         boolean signVerb = Literals.any(lower, SIGN_STEMS);
         Matcher m = PLANNED_MODAL.matcher(lower);
-        while (signVerb && m.find()) {
+        // a match ends with a signing verb and spans at most five whitespace-separated runs: start near the first
+        int from = signVerb ? runsBack(lower, firstOf(lower, "put", SIGN_STEMS), 4) : 0;
+        boolean found = signVerb && m.find(from);
+        for (; found; found = m.find()) {
             spans.add(new int[] {m.start(2), m.end()});
             if ("to".equals(m.group(2)) && ORDINAL_SUBJECT.matcher(lower.substring(0, m.start(2))).find()) {
                 out.add(new Trigger(EventType.SIGNED, "signed.ordinal-infinitive", m.start(2), m.end()));
@@ -111,7 +117,8 @@ public final class Triggers {
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.close-to", m.start(), m.end()));
         }
         m = PLANNED_SCHEDULED.matcher(lower);
-        while (signing && m.find()) {
+        boolean scheduled = signing && Literals.any(lower, SCHEDULE_WORDS);
+        while (scheduled && m.find()) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.scheduled-signing", m.start(), m.end()));
         }
@@ -150,6 +157,44 @@ public final class Triggers {
         while (signing && m.find()) {
             out.add(new Trigger(EventType.SIGNED, "signed.ceremony-held", m.start(), m.end()));
         }
+    }
+
+    /** The first offset of any of the literals, or the length when none occurs. */
+    private static int firstOf(String s, String literal, String... more) {
+        int first = s.indexOf(literal);
+        first = first < 0 ? s.length() : first;
+        for (String l : more) {
+            int at = s.indexOf(l);
+            if (at >= 0 && at < first) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Start of the run of non-{@code \\s} characters holding {@code at}, moved back over {@code runs} more runs: no
+     * match made of at most that many runs separated by {@code \\s+} and ending at or after {@code at} starts earlier.
+     */
+    static int runsBack(String s, int at, int runs) {
+        int i = Math.min(at, s.length());
+        while (i > 0 && !isRegexSpace(s.charAt(i - 1))) {
+            i--;
+        }
+        for (int r = 0; r < runs && i > 0; r++) {
+            while (i > 0 && isRegexSpace(s.charAt(i - 1))) {
+                i--;
+            }
+            while (i > 0 && !isRegexSpace(s.charAt(i - 1))) {
+                i--;
+            }
+        }
+        return i;
+    }
+
+    /** What {@code \\s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean inside(List<int[]> spans, int at) {
