@@ -34,6 +34,10 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        // the services run with the full JIT, as deployed (the test harness defaults to C1 only for fast start-up)
+        if (System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY) == null) {
+            System.setProperty(Pipeline.JVM_OPTIONS_PROPERTY, "-Xms128m -Xmx384m -XX:+UseSerialGC");
+        }
         List<String> values = SyntheticArticles.generate(n, 42).stream().map(Json::write).toList();
         List<String> keys = SyntheticArticles.generate(n, 42).stream().map(RawArticle::articleId).toList();
         PipelineSettings settings = PipelineSettings.isolated(Files.createTempDirectory("pactwatch-bench-"));
@@ -65,6 +69,7 @@ public final class PipelineBenchmark {
             double total = (System.nanoTime() - start) / 1e9;
             Map<String, ProcessStats> after = stats(pipeline);
             System.out.printf("%n== pactwatch pipeline benchmark: %d synthetic articles (~10%% relevant) ==%n", n);
+            System.out.printf("service JVM options                : %s%n", System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY));
             System.out.printf("raw Kafka produce->consume ceiling : %,10.0f articles/s%n", ceiling);
             System.out.printf("produce to pactwatch.articles.raw  : %,10.1f s%n", produced);
             System.out.printf("classifier done after              : %,10.1f s (%,.0f articles/s)%n", classifierDone, n / classifierDone);
