@@ -5,6 +5,7 @@ import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.RawArticle;
 import io.pactwatch.contracts.Topics;
 import io.pactwatch.local.DemoClient;
+import io.pactwatch.local.LocalPostgres;
 import io.pactwatch.local.Pipeline;
 import io.pactwatch.local.PipelineSettings;
 import io.pactwatch.local.demo.SlackCapture;
@@ -49,44 +50,52 @@ public final class AlertLatencyBenchmark {
         }
         List<RawArticle> background = SyntheticArticles.generate(20_000, 7).stream()
                 .filter(a -> !a.title().contains("Ukraine")).toList();
-        PipelineSettings settings = PipelineSettings.isolated(Files.createTempDirectory("pactwatch-latency-"));
-        try (Pipeline pipeline = new Pipeline(settings).start()) {
-            new DemoClient(pipeline).subscribeSlack("latency", List.of(EventType.values()));
-            Map<String, Instant> received = new ConcurrentHashMap<>();
-            pipeline.slack().onMessage(r -> {
-                String body = Json.write(r.payload());
-                int at = body.indexOf("bench.example/probe-");
-                if (at >= 0) {
-                    String id = body.substring(at + "bench.example/".length()).split("[|\"<>]")[0];
-                    received.putIfAbsent(id, r.at());
+        PipelineSettings settings = PipelineSettings.isolated(Files.createTempDirectory("pactwatch-latency-"))
+                .withDatabaseSuffix("bench_" + ProcessHandle.current().pid());
+        try {
+            try (Pipeline pipeline = new Pipeline(settings).start()) {
+                new DemoClient(pipeline).subscribeSlack("latency", List.of(EventType.values()));
+                Map<String, Instant> received = new ConcurrentHashMap<>();
+                pipeline.slack().onMessage(r -> {
+                    String body = Json.write(r.payload());
+                    int at = body.indexOf("bench.example/probe-");
+                    if (at >= 0) {
+                        String id = body.substring(at + "bench.example/".length()).split("[|\"<>]")[0];
+                        received.putIfAbsent(id, r.at());
+                    }
+                });
+                Properties props = new Properties();
+                props.put("bootstrap.servers", settings.kafkaBootstrap());
+                props.put("acks", "all");
+                props.put("linger.ms", "0");
+                AtomicBoolean running = new AtomicBoolean(true);
+                try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                        new StringSerializer())) {
+                    Thread load = new Thread(() -> backgroundLoad(producer, background, rate, running), "background");
+                    load.start();
+                    Thread.sleep(10_000); // let the JITs warm up under the background load
+                    Map<String, Instant> sent = new ConcurrentHashMap<>();
+                    for (int i = 0; i < probes; i++) {
+                        RawArticle probe = probe(i);
+                        Instant at = Instant.now();
+                        producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, probe.articleId(), Json.write(probe)));
+                        sent.put("probe-" + i, at);
+                        Thread.sleep(2_000);
+                    }
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (received.size() < probes && System.nanoTime() < deadline) {
+                        Thread.sleep(200);
+                    }
+                    running.set(false);
+                    load.join();
+                    report(probes, rate, sent, received);
                 }
-            });
-            Properties props = new Properties();
-            props.put("bootstrap.servers", settings.kafkaBootstrap());
-            props.put("acks", "all");
-            props.put("linger.ms", "0");
-            AtomicBoolean running = new AtomicBoolean(true);
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                    new StringSerializer())) {
-                Thread load = new Thread(() -> backgroundLoad(producer, background, rate, running), "background");
-                load.start();
-                Thread.sleep(10_000); // let the JITs warm up under the background load
-                Map<String, Instant> sent = new ConcurrentHashMap<>();
-                for (int i = 0; i < probes; i++) {
-                    RawArticle probe = probe(i);
-                    Instant at = Instant.now();
-                    producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, probe.articleId(), Json.write(probe)));
-                    sent.put("probe-" + i, at);
-                    Thread.sleep(2_000);
-                }
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (received.size() < probes && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
-                running.set(false);
-                load.join();
-                report(probes, rate, sent, received);
             }
+        } finally {
+            // the run's own databases (see withDatabaseSuffix) are not kept
+            LocalPostgres postgres = LocalPostgres.fromEnvironment();
+            postgres.dropDatabase(settings.pollerDatabase());
+            postgres.dropDatabase(settings.notifierDatabase());
         }
     }
 

@@ -12,8 +12,12 @@ import io.pactwatch.notifier.persistence.SubscriptionEntity;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +65,21 @@ public class Dispatcher {
                 .transformToUniAndConcatenate(this::sendAndRecord).collect().last())
                 .onFailure().invoke(e -> LOG.warnf("dispatch run failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * Runs a dispatch now, on a context of its own, instead of waiting for the next poll: called after a transaction
+     * that planned deliveries, so an alert leaves within milliseconds. Concurrent runs (this, the poll, other
+     * replicas) are safe: claims skip locked deliveries and subscriptions.
+     */
+    public void kick() {
+        Context current = Vertx.currentContext();
+        if (current == null) {
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(current);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(v -> dispatch().subscribe().with(ok -> { }, e -> LOG.debugf("kicked dispatch failed: %s", e)));
     }
 
     Uni<List<Claimed>> claim() {

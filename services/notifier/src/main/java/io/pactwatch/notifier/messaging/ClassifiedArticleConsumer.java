@@ -3,6 +3,7 @@ package io.pactwatch.notifier.messaging;
 import io.pactwatch.contracts.ClassifiedArticle;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.MalformedRecordException;
+import io.pactwatch.notifier.alerts.Dispatcher;
 import io.pactwatch.notifier.config.NotifierConfig;
 import io.pactwatch.notifier.persistence.EventStore;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
  * Consumes {@code pactwatch.articles.classified}. The record is acknowledged only when the Uni completes, i.e. after
  * the event-store transaction committed; a poison record fails and goes to the dead-letter topic. A failed transaction
  * (a conflict with a concurrent replica, PostgreSQL unreachable) is retried with backoff for
- * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered.
+ * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered. A commit that changed events kicks
+ * the dispatcher, so alerts do not wait for its next poll.
  */
 @ApplicationScoped
 public class ClassifiedArticleConsumer {
@@ -26,12 +28,15 @@ public class ClassifiedArticleConsumer {
     private final EventStore store;
     private final EventStream stream;
     private final NotifierMetrics metrics;
+    private final Dispatcher dispatcher;
     private final Duration storeRetryFor;
 
-    public ClassifiedArticleConsumer(EventStore store, EventStream stream, NotifierMetrics metrics, NotifierConfig config) {
+    public ClassifiedArticleConsumer(EventStore store, EventStream stream, NotifierMetrics metrics, NotifierConfig config,
+            Dispatcher dispatcher) {
         this.store = store;
         this.stream = stream;
         this.metrics = metrics;
+        this.dispatcher = dispatcher;
         this.storeRetryFor = config.storeRetryFor();
     }
 
@@ -54,6 +59,9 @@ public class ClassifiedArticleConsumer {
                 .invoke(changes -> {
                     metrics.articleConsumed(article.relevant());
                     changes.forEach(stream::publish);
+                    if (!changes.isEmpty()) {
+                        dispatcher.kick();
+                    }
                 }).replaceWithVoid();
     }
 }
