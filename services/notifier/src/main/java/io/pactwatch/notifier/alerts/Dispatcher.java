@@ -70,11 +70,12 @@ public class Dispatcher {
     /**
      * Runs a dispatch now, on a context of its own, instead of waiting for the next poll: called after a transaction
      * that planned deliveries, so an alert leaves within milliseconds. Concurrent runs (this, the poll, other
-     * replicas) are safe: claims skip locked deliveries and subscriptions.
+     * replicas) are safe: claims skip locked deliveries and subscriptions. Off with
+     * {@code pactwatch.notifier.dispatch.on-commit=false}.
      */
     public void kick() {
         Context current = Vertx.currentContext();
-        if (current == null) {
+        if (current == null || !config.dispatch().onCommit()) {
             return;
         }
         Context context = VertxContext.createNewDuplicatedContext(current);
