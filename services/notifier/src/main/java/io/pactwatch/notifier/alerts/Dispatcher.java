@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -45,6 +46,8 @@ public class Dispatcher {
     record Claimed(long deliveryId, long subscriptionId, String channel, String target, String eventId, int attempts) {
     }
 
+    private final AtomicBoolean kicked = new AtomicBoolean();
+    private final AtomicBoolean kickAgain = new AtomicBoolean();
     private final Map<String, AlertSender> senders;
     private final NotifierConfig config;
     private final RetryPolicy retries;
@@ -78,9 +81,28 @@ public class Dispatcher {
         if (current == null || !config.dispatch().onCommit()) {
             return;
         }
+        if (kicked.getAndSet(true)) {
+            kickAgain.set(true);
+            return;
+        }
         Context context = VertxContext.createNewDuplicatedContext(current);
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> dispatch().subscribe().with(ok -> { }, e -> LOG.debugf("kicked dispatch failed: %s", e)));
+        context.runOnContext(v -> runKicked());
+    }
+
+    /** One kicked run at a time; a kick during it runs it once more. */
+    private void runKicked() {
+        kickAgain.set(false);
+        dispatch().subscribe().with(ok -> {
+            if (kickAgain.get()) {
+                runKicked();
+            } else {
+                kicked.set(false);
+                if (kickAgain.getAndSet(false) && !kicked.getAndSet(true)) {
+                    runKicked();
+                }
+            }
+        }, e -> kicked.set(false));
     }
 
     Uni<List<Claimed>> claim() {

@@ -5,6 +5,7 @@ import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.MalformedRecordException;
 import io.pactwatch.notifier.alerts.Dispatcher;
 import io.pactwatch.notifier.config.NotifierConfig;
+import io.pactwatch.notifier.persistence.DeliveryPlanner;
 import io.pactwatch.notifier.persistence.EventStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,8 @@ import org.jboss.logging.Logger;
  * Consumes {@code pactwatch.articles.classified}. The record is acknowledged only when the Uni completes, i.e. after
  * the event-store transaction committed; a poison record fails and goes to the dead-letter topic. A failed transaction
  * (a conflict with a concurrent replica, PostgreSQL unreachable) is retried with backoff for
- * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered. A commit that changed events kicks
- * the dispatcher, so alerts do not wait for its next poll.
+ * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered. A commit that planned deliveries
+ * kicks the dispatcher, so alerts do not wait for its next poll.
  */
 @ApplicationScoped
 public class ClassifiedArticleConsumer {
@@ -29,14 +30,16 @@ public class ClassifiedArticleConsumer {
     private final EventStream stream;
     private final NotifierMetrics metrics;
     private final Dispatcher dispatcher;
+    private final DeliveryPlanner deliveries;
     private final Duration storeRetryFor;
 
     public ClassifiedArticleConsumer(EventStore store, EventStream stream, NotifierMetrics metrics, NotifierConfig config,
-            Dispatcher dispatcher) {
+            Dispatcher dispatcher, DeliveryPlanner deliveries) {
         this.store = store;
         this.stream = stream;
         this.metrics = metrics;
         this.dispatcher = dispatcher;
+        this.deliveries = deliveries;
         this.storeRetryFor = config.storeRetryFor();
     }
 
@@ -59,7 +62,7 @@ public class ClassifiedArticleConsumer {
                 .invoke(changes -> {
                     metrics.articleConsumed(article.relevant());
                     changes.forEach(stream::publish);
-                    if (!changes.isEmpty()) {
+                    if (!changes.isEmpty() && deliveries.takePlanned()) {
                         dispatcher.kick();
                     }
                 }).replaceWithVoid();
