@@ -1,6 +1,7 @@
 package io.pactwatch.classifier.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -81,7 +82,7 @@ final class PhrasePattern {
         if (alternatives == null) {
             return pattern.matcher(s).find();
         }
-        Slots ms = reset(s);
+        Slots ms = slots();
         for (int at = 0; at < s.length(); at++) {
             if (matchAt(s, at, ms) >= 0) {
                 return true;
@@ -110,7 +111,7 @@ final class PhrasePattern {
         }
         // region(from, to) has opaque, anchoring bounds: the same as matching the substring on its own
         String sub = s.substring(from, to);
-        Slots ms = reset(sub);
+        Slots ms = slots();
         int firstStart = -1;
         int at = 0;
         while (at < sub.length()) {
@@ -140,13 +141,13 @@ final class PhrasePattern {
         if (alternatives == null) {
             Matcher m = pattern.matcher(s).region(from, to);
             while (m.find()) {
-                out = n == out.length ? java.util.Arrays.copyOf(out, n * 2) : out;
+                out = n == out.length ? Arrays.copyOf(out, n * 2) : out;
                 out[n++] = m.start();
             }
-            return java.util.Arrays.copyOf(out, n);
+            return Arrays.copyOf(out, n);
         }
         String sub = s.substring(from, to);
-        Slots ms = reset(sub);
+        Slots ms = slots();
         int at = 0;
         while (at < sub.length()) {
             int end = matchAt(sub, at, ms);
@@ -154,15 +155,15 @@ final class PhrasePattern {
                 at++;
                 continue;
             }
-            out = n == out.length ? java.util.Arrays.copyOf(out, n * 2) : out;
+            out = n == out.length ? Arrays.copyOf(out, n * 2) : out;
             out[n++] = at + from;
             at = end == at ? at + 1 : end;
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** This thread's matchers (created on first use, pointed at a text when first tried on it). */
-    private Slots reset(String s) {
+    private Slots slots() {
         return matchers.get();
     }
 
@@ -208,7 +209,7 @@ final class PhrasePattern {
                 out[n++] = i;
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** The alternatives joined by {@link Tracker#anyOf}, or null when the source has another shape. */
