@@ -4,6 +4,7 @@ import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.RawArticle;
 import io.pactwatch.contracts.Topics;
 import io.pactwatch.local.Http;
+import io.pactwatch.local.LocalPostgres;
 import io.pactwatch.local.Pipeline;
 import io.pactwatch.local.PipelineSettings;
 import io.pactwatch.local.Services;
@@ -34,49 +35,62 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        // the services run with the full JIT, as deployed (the test harness defaults to C1 only for fast start-up)
+        if (System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY) == null) {
+            System.setProperty(Pipeline.JVM_OPTIONS_PROPERTY, "-Xms128m -Xmx384m -XX:+UseSerialGC");
+        }
         List<String> values = SyntheticArticles.generate(n, 42).stream().map(Json::write).toList();
         List<String> keys = SyntheticArticles.generate(n, 42).stream().map(RawArticle::articleId).toList();
-        PipelineSettings settings = PipelineSettings.isolated(Files.createTempDirectory("pactwatch-bench-"));
-        try (Pipeline pipeline = new Pipeline(settings).start()) {
-            String bootstrap = settings.kafkaBootstrap();
-            double ceiling = ceiling(bootstrap, keys, values);
-            Map<String, ProcessStats> before = stats(pipeline);
-            long start = System.nanoTime();
-            produce(bootstrap, Topics.ARTICLES_RAW, keys, values);
-            double produced = (System.nanoTime() - start) / 1e9;
-            long peakLag = 0;
-            double classifierDone = -1;
-            while (true) {
-                double classified = counter(pipeline.serviceUrl(Services.CLASSIFIER), "pactwatch_classifier_articles_total");
-                double consumed = counter(pipeline.serviceUrl(Services.NOTIFIER), "pactwatch_notifier_articles_consumed_total");
-                peakLag = Math.max(peakLag, n - (long) consumed);
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                if (classifierDone < 0 && classified >= n) {
-                    classifierDone = elapsed;
+        PipelineSettings settings = PipelineSettings.isolated(Files.createTempDirectory("pactwatch-bench-"))
+                .withDatabaseSuffix("bench_" + ProcessHandle.current().pid());
+        try {
+            try (Pipeline pipeline = new Pipeline(settings).start()) {
+                String bootstrap = settings.kafkaBootstrap();
+                double ceiling = ceiling(bootstrap, keys, values);
+                Map<String, ProcessStats> before = stats(pipeline);
+                long start = System.nanoTime();
+                produce(bootstrap, Topics.ARTICLES_RAW, keys, values);
+                double produced = (System.nanoTime() - start) / 1e9;
+                long peakLag = 0;
+                double classifierDone = -1;
+                while (true) {
+                    double classified = counter(pipeline.serviceUrl(Services.CLASSIFIER), "pactwatch_classifier_articles_total");
+                    double consumed = counter(pipeline.serviceUrl(Services.NOTIFIER), "pactwatch_notifier_articles_consumed_total");
+                    peakLag = Math.max(peakLag, n - (long) consumed);
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    if (classifierDone < 0 && classified >= n) {
+                        classifierDone = elapsed;
+                    }
+                    if (consumed >= n) {
+                        break;
+                    }
+                    if (elapsed > 1800) {
+                        throw new IllegalStateException("not done after 30 min: classified " + classified + ", notified " + consumed);
+                    }
+                    Thread.sleep(200);
                 }
-                if (consumed >= n) {
-                    break;
+                double total = (System.nanoTime() - start) / 1e9;
+                Map<String, ProcessStats> after = stats(pipeline);
+                System.out.printf("%n== pactwatch pipeline benchmark: %d synthetic articles (~10%% relevant) ==%n", n);
+                System.out.printf("service JVM options                : %s%n", System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY));
+                System.out.printf("raw Kafka produce->consume ceiling : %,10.0f articles/s%n", ceiling);
+                System.out.printf("produce to pactwatch.articles.raw  : %,10.1f s%n", produced);
+                System.out.printf("classifier done after              : %,10.1f s (%,.0f articles/s)%n", classifierDone, n / classifierDone);
+                System.out.printf("notifier done after                : %,10.1f s (%,.0f articles/s sustained end to end)%n", total, n / total);
+                System.out.printf("end to end / ceiling               : %10.1f %%%n", 100 * (n / total) / ceiling);
+                System.out.printf("peak notifier lag                  : %,10d records%n", peakLag);
+                for (String service : after.keySet()) {
+                    ProcessStats a = after.get(service);
+                    ProcessStats b = before.get(service);
+                    System.out.printf("%-12s CPU %6.1f s (%.2f cores over the run), RSS %,d MiB%n", service,
+                            a.cpuSeconds() - b.cpuSeconds(), (a.cpuSeconds() - b.cpuSeconds()) / total, a.rssKib() / 1024);
                 }
-                if (elapsed > 1800) {
-                    throw new IllegalStateException("not done after 30 min: classified " + classified + ", notified " + consumed);
-                }
-                Thread.sleep(200);
             }
-            double total = (System.nanoTime() - start) / 1e9;
-            Map<String, ProcessStats> after = stats(pipeline);
-            System.out.printf("%n== pactwatch pipeline benchmark: %d synthetic articles (~10%% relevant) ==%n", n);
-            System.out.printf("raw Kafka produce->consume ceiling : %,10.0f articles/s%n", ceiling);
-            System.out.printf("produce to pactwatch.articles.raw  : %,10.1f s%n", produced);
-            System.out.printf("classifier done after              : %,10.1f s (%,.0f articles/s)%n", classifierDone, n / classifierDone);
-            System.out.printf("notifier done after                : %,10.1f s (%,.0f articles/s sustained end to end)%n", total, n / total);
-            System.out.printf("end to end / ceiling               : %10.1f %%%n", 100 * (n / total) / ceiling);
-            System.out.printf("peak notifier lag                  : %,10d records%n", peakLag);
-            for (String service : after.keySet()) {
-                ProcessStats a = after.get(service);
-                ProcessStats b = before.get(service);
-                System.out.printf("%-12s CPU %6.1f s (%.2f cores over the run), RSS %,d MiB%n", service,
-                        a.cpuSeconds() - b.cpuSeconds(), (a.cpuSeconds() - b.cpuSeconds()) / total, a.rssKib() / 1024);
-            }
+        } finally {
+            // the run's own databases (see withDatabaseSuffix) are not kept
+            LocalPostgres postgres = LocalPostgres.fromEnvironment();
+            postgres.dropDatabase(settings.pollerDatabase());
+            postgres.dropDatabase(settings.notifierDatabase());
         }
     }
 

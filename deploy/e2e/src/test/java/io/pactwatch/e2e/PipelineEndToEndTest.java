@@ -48,7 +48,8 @@ class PipelineEndToEndTest {
     static void playTheTimeline() throws Exception {
         Path work = Files.createTempDirectory("pactwatch-e2e-");
         PipelineSettings settings = PipelineSettings.isolated(work);
-        Map<String, String> notifierEnv = new LinkedHashMap<>(Map.of("PACTWATCH_NOTIFIER_DISPATCH_INTERVAL", "1h"));
+        Map<String, String> notifierEnv = new LinkedHashMap<>(Map.of("PACTWATCH_NOTIFIER_DISPATCH_INTERVAL", "1h",
+                "PACTWATCH_NOTIFIER_DISPATCH_ON_COMMIT", "false"));
         notifierEnv.putAll(envFromProperty("pactwatch.e2e.notifierEnv"));
         settings.extraEnv().put(Services.NOTIFIER, notifierEnv);
         pipeline = new Pipeline(settings).start();

@@ -95,9 +95,23 @@ public final class Pipeline implements AutoCloseable {
         return instance;
     }
 
+    /**
+     * JVM options of the service processes: small heaps and the C1 compiler only (fast start-up for tests), unless the
+     * system property {@value #JVM_OPTIONS_PROPERTY} gives others (space-separated), as the benchmarks do to run the
+     * services with the full JIT like a deployment.
+     */
+    public static final String JVM_OPTIONS_PROPERTY = "pactwatch.service.jvm-options";
+
+    private static List<String> serviceJvmOptions() {
+        String configured = System.getProperty(JVM_OPTIONS_PROPERTY);
+        return configured == null || configured.isBlank()
+                ? List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                : List.of(configured.trim().split("\\s+"));
+    }
+
     private ChildProcess javaProcess(String instance, Map<String, String> env) {
         String service = instance.replaceFirst("-\\d+$", "");
-        return ChildProcess.java(instance, List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        return ChildProcess.java(instance, serviceJvmOptions(),
                 Services.runnableJar(service).toString(), null, List.of(), env, logFile(instance));
     }
 

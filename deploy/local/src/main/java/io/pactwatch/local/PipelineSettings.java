@@ -52,6 +52,16 @@ public record PipelineSettings(
         return freshDatabases() && pollerDatabase().endsWith(suffix) && notifierDatabase().endsWith(suffix);
     }
 
+    /**
+     * The same settings with databases of their own ({@code <name>_<suffix>}): a benchmark beside other pipelines
+     * on the machine's shared PostgreSQL must not drop theirs.
+     */
+    public PipelineSettings withDatabaseSuffix(String suffix) {
+        return new PipelineSettings(workDir, kafkaPort, kafkaControllerPort, pollerPort, classifierPort, notifierPort,
+                feedServerPort, slackPort, smtpPort, mailWebPort, pollerDatabase + "_" + suffix,
+                notifierDatabase + "_" + suffix, freshDatabases, timelineSpeed, pollIntervalSeconds, adminToken, extraEnv);
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }

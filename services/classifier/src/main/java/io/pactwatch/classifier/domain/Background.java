@@ -20,24 +20,33 @@ public final class Background {
             + "treaties|guarantees)\\s+(?:already\\s+|previously\\s+)?(signed|inked|sealed|concluded)\\b");
     private static final Pattern PLUPERFECT = Pattern.compile("\\bhad\\s+(?:\\w+\\s+)?(signed|inked|sealed|concluded|held|begun|started|opened)\\b");
 
+    /** Every match of {@code RECAP} contains one of these. */
+    private static final String[] RECAP_STEMS = {"already", "previously", "so far", "thus far", "to date", "last year",
+        "year ago", "years ago", "months ago", "in the past", "until now", "since then", "before that", "at the time",
+        "back in", "by now", "over the past", "in recent months", "earlier", "recently", "lately", "list of", "among",
+        "such", "by the end of"};
+    /** Every match of the participles in {@code PERFECT} and {@code PLUPERFECT} contains one of these. */
+    private static final String[] PARTICIPLES = {"signed", "inked", "sealed", "concluded", "held", "begun", "started",
+        "opened"};
+
     private Background() {
     }
 
     public static boolean hasRecapMarker(String lower) {
-        return RECAP.matcher(lower).find();
+        return Literals.any(lower, RECAP_STEMS) && RECAP.matcher(lower).find();
     }
 
     public static boolean isPerfect(String lower) {
-        return PERFECT.matcher(lower).find();
+        return Literals.any(lower, PARTICIPLES) && PERFECT.matcher(lower).find();
     }
 
     /** "deals signed with Britain and Germany": a class of earlier agreements, not a new signing. */
     public static boolean isPluralParticiple(String lower) {
-        return PLURAL_PARTICIPLE.matcher(lower).find();
+        return Literals.any(lower, "signed", "inked", "sealed", "concluded") && PLURAL_PARTICIPLE.matcher(lower).find();
     }
 
     public static boolean isPluperfect(String lower) {
-        return PLUPERFECT.matcher(lower).find();
+        return lower.indexOf("had") >= 0 && Literals.any(lower, PARTICIPLES) && PLUPERFECT.matcher(lower).find();
     }
 
     /** True when a stated date of the sentence ends before the recent window and none falls inside it. */

@@ -1,5 +1,6 @@
 package io.pactwatch.classifier.domain;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,11 +19,19 @@ public final class Boilerplate {
             + "reporting by|editing by|written by|contributed to this)");
     private static final Pattern CAPTION_CREDIT = Pattern.compile("\\((?:[^()]*\\b(?:AFP|Getty|Reuters|AP|EPA|"
             + "Photo|photo|Office|Service|via|Images|Press|Ministry|Administration|Presidency)\\b[^()]*)\\)\\s*$");
-    private static final Pattern TERMINAL = Pattern.compile("[.!?\u2026][\"'\u201D\u2019)\\]]*$");
+    static final Pattern TERMINAL = Pattern.compile("[.!?\u2026][\"'\u201D\u2019)\\]]*$");
 
     private static final Pattern OTHER_STORIES = Pattern.compile("(?i)^(latest news|latest|news feed|more news|more stories|"
             + "related( news| stories| articles| coverage)?|read more|most popular|most read|editors'? picks|"
             + "recommended( for you)?|trending( now)?|live updates|\\d{1,2}:\\d{2}(\\s?[ap]\\.?m\\.?)?)$");
+
+    /** Every match of {@code PROMPT}, lower-cased, contains one of these (its letters are all ASCII). */
+    private static final String[] PROMPT_STEMS = {"subscrib", "newsletter", "sign up", "sign in", "log in", "donat",
+        "become a ", "support ", "join us", "paywall", "read ", "most ", "editor", "skip to content",
+        "indicates required", "follow us", "share ", "click here", "cookie", "advertis", "all rights reserved",
+        "min read", "this audio is", "listen to ", "related ", "show more", "load more", "trending", "comments",
+        "terms of ", "privacy policy", "enter your email", "email address", "podcast", "watch:", "video:", "photo:",
+        "image:", "credit:", "author", "reporting by", "editing by", "written by", "contributed to this"};
 
     private Boilerplate() {
     }
@@ -34,11 +43,36 @@ public final class Boilerplate {
 
     /** True for furniture: prompts, navigation, captions. */
     public static boolean isFurniture(String sentence) {
-        return PROMPT.matcher(sentence).find() || CAPTION_CREDIT.matcher(sentence).find();
+        return Literals.any(sentence.toLowerCase(Locale.ROOT), PROMPT_STEMS) && PROMPT.matcher(sentence).find()
+                || sentence.indexOf('(') >= 0 && CAPTION_CREDIT.matcher(sentence).find();
     }
 
     /** True when a line has no terminal punctuation: a headline, deck, menu entry or link. */
     public static boolean isHeadlineLike(String line) {
-        return !TERMINAL.matcher(line.strip()).find();
+        return !endsWithTerminal(line.strip());
+    }
+
+    /**
+     * What {@code TERMINAL.matcher(s).find()} answers, read from the end: a terminal mark followed only by closing
+     * quotes and brackets, at the end or before one final NEL (the one line terminator {@code $} honours that
+     * {@link String#strip()} leaves).
+     */
+    static boolean endsWithTerminal(String s) {
+        int e = s.length();
+        if (e > 0 && s.charAt(e - 1) == '\u0085') {
+            e--;
+        }
+        while (e > 0 && isCloser(s.charAt(e - 1))) {
+            e--;
+        }
+        if (e == 0) {
+            return false;
+        }
+        char c = s.charAt(e - 1);
+        return c == '.' || c == '!' || c == '?' || c == '\u2026';
+    }
+
+    private static boolean isCloser(char c) {
+        return c == '"' || c == '\'' || c == '\u201D' || c == '\u2019' || c == ')' || c == ']';
     }
 }

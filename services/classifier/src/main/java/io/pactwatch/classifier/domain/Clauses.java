@@ -26,9 +26,13 @@ final class Clauses {
     private final boolean leadingAdjunct;
     private final boolean framing;
 
+    /** Every match of {@code BREAK} contains one of these. */
+    private static final String[] BREAK_STEMS = {";", ", ", " while ", " whereas ", "\u2014", " \u2013 ", " - ",
+        " that ", " which ", " who "};
+
     Clauses(String lower) {
         Matcher lead = LEADING_ADJUNCT.matcher(lower);
-        leadingAdjunct = lead.find();
+        leadingAdjunct = lower.indexOf(',') >= 0 && Literals.any(lower, "after", "following", "since") && lead.find();
         framing = leadingAdjunct && "since".equals(lead.group(1));
         Matcher m = BREAK.matcher(lower);
         int start = 0;
@@ -36,7 +40,8 @@ final class Clauses {
             spans.add(new int[] {0, lead.end() - 1});
             start = lead.end() - 1;
         }
-        while (m.find()) {
+        boolean breaks = Literals.any(lower, BREAK_STEMS);
+        while (breaks && m.find()) {
             if (m.start() <= start) {
                 continue;
             }
@@ -73,6 +78,10 @@ final class Clauses {
             }
         }
         return spans.size() - 1;
+    }
+
+    int count() {
+        return spans.size();
     }
 
     int start(int clause) {

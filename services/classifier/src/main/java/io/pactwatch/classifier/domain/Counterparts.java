@@ -21,7 +21,6 @@ public final class Counterparts {
     private static final Pattern PROPER_NAME_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}+\\s+$");
 
     private static final Pattern GIVEN_NAME_BEFORE = Pattern.compile("(?<=[\\p{L},] )\\p{Lu}\\p{Ll}+ $");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}'\u2019-]+");
 
     private static final Pattern RANGE = Pattern.compile("\\b[Ff]rom\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)*"
             + "\\s+to\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)*");
@@ -31,6 +30,9 @@ public final class Counterparts {
 
     /** "From London to Tokyo": a range that stands for breadth, not for the parties. */
     private static boolean inRange(String text, int from, int to, PlaceMention m) {
+        if (!Literals.any(text, from, to, "rom")) {
+            return false;
+        }
         var r = RANGE.matcher(text).region(from, to);
         while (r.find()) {
             if (m.start() >= r.start() && m.end() <= r.end()) {
@@ -47,19 +49,32 @@ public final class Counterparts {
 
     /** Headline-style capitalisation ("Talks With US Have Begun"), where capitals say nothing about names. */
     static boolean isTitleCase(String text, int from, int to) {
-        var m = WORD.matcher(text).region(from, to);
         int words = 0;
         int capitalised = 0;
-        while (m.find()) {
-            String w = m.group();
-            if (w.length() > 3) {
+        int i = from;
+        while (i < to) {
+            int cp = text.codePointAt(i);
+            if (!isWordChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < to && isWordChar(cp = text.codePointAt(i))) {
+                i += Character.charCount(cp);
+            }
+            if (i - start > 3) {
                 words++;
-                if (Character.isUpperCase(w.charAt(0))) {
+                if (Character.isUpperCase(text.charAt(start))) {
                     capitalised++;
                 }
             }
         }
         return words > 0 && capitalised * 10 >= words * 9;
+    }
+
+    /** A character of {@code WORD}: {@code [\\p{L}'\u2019-]}. */
+    private static boolean isWordChar(int cp) {
+        return Character.isLetter(cp) || cp == '\'' || cp == '\u2019' || cp == '-';
     }
 
     /** Subject mentioned in text[from, to) by gazetteer or tracker alias. */

@@ -44,8 +44,8 @@ final class DateElaboration {
         Trigger anchor = new Trigger(c.type(), "", 0, 0);
         if (c.sentence().zone() == Zone.LEAD && !analysed.isEmpty() && analysed.get(0).sentence().zone() == Zone.TITLE) {
             Analysed title = analysed.get(0);
-            if (Triggers.find(title.lower()).stream().anyMatch(t -> t.type() == c.type())) {
-                DateMention d = EventDates.eventDate(title.lower(), DateExpressions.find(title.lower(), published),
+            if (title.triggers().stream().anyMatch(t -> t.type() == c.type())) {
+                DateMention d = EventDates.eventDate(title.lower(), title.dates(published),
                         anchor, published, done);
                 if (d != null) {
                     return done ? d.first() : DateExpressions.upcoming(published, d);
@@ -61,9 +61,9 @@ final class DateElaboration {
                 break;
             }
             boolean restates = c.sentence().zone() == Zone.TITLE
-                    && Triggers.find(a.lower()).stream().anyMatch(t -> t.type() == c.type());
+                    && a.triggers().stream().anyMatch(t -> t.type() == c.type());
             if (restates || reference.matcher(a.lower()).find()) {
-                DateMention d = EventDates.eventDate(a.lower(), DateExpressions.find(a.lower(), published), anchor, published, done);
+                DateMention d = EventDates.eventDate(a.lower(), a.dates(published), anchor, published, done);
                 if (d != null) {
                     return done ? d.first() : DateExpressions.upcoming(published, d);
                 }

@@ -32,6 +32,13 @@ public final class DateExpressions {
             + "a year ago|this year|earlier this year|later this year|on the same day|the same day)\\b");
     private static final Pattern WEEKDAY = Pattern.compile("\\b(?:(?:on|last|next|this|for)\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
 
+    /** Every month name and abbreviation starts with one of these. */
+    private static final String[] MONTH_STEMS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+        "nov", "dec"};
+    /** Every match of {@code RELATIVE} contains one of these. */
+    private static final String[] RELATIVE_STEMS = {"day", "tonight", "this ", "tomorrow", "last ", "next ",
+        "year ago"};
+
     private DateExpressions() {
     }
 
@@ -39,18 +46,21 @@ public final class DateExpressions {
     public static List<DateMention> find(String lower, LocalDate published) {
         List<DateMention> out = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
+        boolean hasMonth = Literals.any(lower, MONTH_STEMS);
+        boolean digit = Literals.hasDigit(lower);
+        boolean day = lower.indexOf("day") >= 0;
         Matcher m = MONTH_DAY.matcher(lower);
-        while (m.find()) {
+        while (hasMonth && digit && m.find()) {
             day(month(m.group(1)), m.group(2), m.group(3), published, m.start(), out, taken, m.end());
         }
         m = DAY_MONTH.matcher(lower);
-        while (m.find()) {
+        while (hasMonth && digit && m.find()) {
             if (free(taken, m.start(), m.end())) {
                 day(month(m.group(2)), m.group(1), m.group(3), published, m.start(), out, taken, m.end());
             }
         }
         m = MONTH_ONLY.matcher(lower);
-        while (m.find()) {
+        while (hasMonth && m.find()) {
             if (free(taken, m.start(1), m.end(1))) {
                 int month = month(m.group(1));
                 int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : monthYear(published, month);
@@ -60,7 +70,7 @@ public final class DateExpressions {
             }
         }
         m = MONTH_YEAR.matcher(lower);
-        while (m.find()) {
+        while (hasMonth && digit && m.find()) {
             if (free(taken, m.start(), m.end())) {
                 YearMonth ym = YearMonth.of(Integer.parseInt(m.group(2)), month(m.group(1)));
                 out.add(new DateMention(ym.atDay(1), ym.atEndOfMonth(), Precision.MONTH, m.start()));
@@ -68,14 +78,14 @@ public final class DateExpressions {
             }
         }
         m = YEAR.matcher(lower);
-        while (m.find()) {
+        while (digit && m.find()) {
             if (free(taken, m.start(1), m.end(1))) {
                 int year = Integer.parseInt(m.group(1));
                 out.add(new DateMention(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), Precision.YEAR, m.start()));
             }
         }
         m = WEEKDAY.matcher(lower);
-        while (m.find()) {
+        while (day && m.find()) {
             DayOfWeek dow = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
             boolean future = m.group().startsWith("next");
             LocalDate d = future ? published.with(TemporalAdjusters.next(dow))
@@ -83,7 +93,8 @@ public final class DateExpressions {
             out.add(new DateMention(d, d, Precision.DAY, m.start()));
         }
         m = RELATIVE.matcher(lower);
-        while (m.find()) {
+        boolean relative = Literals.any(lower, RELATIVE_STEMS);
+        while (relative && m.find()) {
             if (m.group(1).endsWith("same day")) {
                 sameDay(published, m.start(), out);
             } else {

@@ -27,23 +27,56 @@ public final class Factuality {
             + "rumou?red|(reports|reported) (that|said|say)|is said to|are said to|believed to)\\b");
     private static final Pattern CLAUSE_START = Pattern.compile(".*(;|, but |, while | but | although | though | however,|, and |\u2014| - )");
 
+    /** Every match of {@code DENIAL} contains one of these. */
+    private static final String[] DENIAL_STEMS = {"deni", "deny", "refut", "dismiss", "premature", "unfounded",
+        "false", "fake", "untrue", "rumo", "no agreement", "no deal", "not true", "called off", "postpone", "delayed",
+        "cancel", "suspended", "collapsed", "broke down", "stalled", "shelved", "froze", "halted"};
+    /** Every match of {@code HEDGE} contains one of these. */
+    private static final String[] HEDGE_STEMS = {"reportedly", "allegedly", "purportedly", "according to ",
+        "sources ", "citing ", "unnamed", "anonymous", "rumo", "report", "said to", "believed to"};
+
+    /** Every match of {@code NEGATION} contains one of these. */
+    private static final String[] NEGATION_STEMS = {"no", "never", "neither", "yet to", "refuse", "decline", "fail",
+        "without", "unlikely", "hardly", "instead of", "n'", "n\u2019"};
+    /** Every match of {@code HYPOTHETICAL} contains one of these. */
+    private static final String[] HYPOTHETICAL_STEMS = {"if", "unless", "whether", "in case", "have", "suppos",
+        "imagine", "hypothetical", "only once", "only when", "only after", "provided that", "on condition"};
+    /** Every match of {@code CONDITION_AFTER} contains one of these. */
+    private static final String[] CONDITION_STEMS = {"only ", "provided that", "on condition that", "unless"};
+    /** Every match of {@code CLAUSE_START} contains one of these. */
+    private static final String[] CLAUSE_BREAKS = {";", " but ", ", while ", " although ", " though ", " however,",
+        ", and ", "\u2014", " - "};
+
     private Factuality() {
     }
 
     /** True when the sentence asks, denies or negates/hypothesises the trigger at {@code at}. */
     public static boolean isCounterFactual(String lower, int at, int end) {
-        if (isQuestion(lower) || DENIAL.matcher(lower).find()) {
+        return asksOrDenies(lower) || negatesOrSupposes(lower, at, end);
+    }
+
+    /** The sentence-wide part of {@link #isCounterFactual}: a question or a denial. */
+    static boolean asksOrDenies(String lower) {
+        return isQuestion(lower) || Literals.any(lower, DENIAL_STEMS) && DENIAL.matcher(lower).find();
+    }
+
+    /** The trigger's part of {@link #isCounterFactual}: negation or a hypothetical in its clause, a condition after. */
+    static boolean negatesOrSupposes(String lower, int at, int end) {
+        String clause = clauseBefore(lower, at) + " " + lower.substring(at, end);
+        // every NEUTRAL_NEGATION phrase contains "no"
+        String cleaned = clause.indexOf("no") >= 0 ? NEUTRAL_NEGATION.matcher(clause).replaceAll(" ") : clause;
+        if (Literals.any(cleaned, NEGATION_STEMS) && NEGATION.matcher(cleaned).find()) {
             return true;
         }
-        String clause = clauseBefore(lower, at) + " " + lower.substring(at, end);
-        String cleaned = NEUTRAL_NEGATION.matcher(clause).replaceAll(" ");
+        if (Literals.any(clause, HYPOTHETICAL_STEMS) && HYPOTHETICAL.matcher(clause).find()) {
+            return true;
+        }
         String after = lower.substring(end, Math.min(lower.length(), end + 40));
-        return NEGATION.matcher(cleaned).find() || HYPOTHETICAL.matcher(clause).find()
-                || CONDITION_AFTER.matcher(after).find();
+        return Literals.any(after, CONDITION_STEMS) && CONDITION_AFTER.matcher(after).find();
     }
 
     public static boolean isHedged(String lower) {
-        return HEDGE.matcher(lower).find();
+        return Literals.any(lower, HEDGE_STEMS) && HEDGE.matcher(lower).find();
     }
 
     static boolean isQuestion(String lower) {
@@ -57,6 +90,9 @@ public final class Factuality {
     /** The part of the trigger's clause before it (at most 60 characters). */
     private static String clauseBefore(String lower, int at) {
         String before = lower.substring(Math.max(0, at - 60), at);
+        if (!Literals.any(before, CLAUSE_BREAKS)) {
+            return before;
+        }
         var m = CLAUSE_START.matcher(before);
         if (m.lookingAt()) {
             return before.substring(m.end());

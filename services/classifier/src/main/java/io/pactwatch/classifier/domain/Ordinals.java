@@ -26,6 +26,9 @@ public final class Ordinals {
 
     /** The round number stated nearest to {@code near} in a lower-cased text, or null. */
     public static Integer roundNumber(String lower, int near) {
+        if (lower.indexOf("round") < 0) {
+            return null;
+        }
         Integer best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Pattern p : List.of(BEFORE, AFTER)) {

@@ -3,6 +3,7 @@ package io.pactwatch.classifier.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits a paragraph into sentences at terminal punctuation, without splitting after abbreviations ("Mr.", "Jan.")
@@ -17,6 +18,8 @@ public final class SentenceSegmenter {
     private static final Set<String> OPENERS = Set.of("The", "A", "An", "It", "This", "That", "These", "Those", "He",
             "She", "They", "We", "I", "In", "On", "At", "But", "And", "However", "Meanwhile", "Its", "Their", "His",
             "Her", "After", "Before", "According", "Earlier", "Later", "Last", "Under", "While", "As", "Both", "There");
+
+    private static final Pattern INITIALISM = Pattern.compile("(?:\\p{Lu}\\.)+\\p{Lu}");
 
     private SentenceSegmenter() {
     }
@@ -78,7 +81,7 @@ public final class SentenceSegmenter {
             return false;
         }
         boolean initialism = word.length() == 1 && Character.isUpperCase(word.charAt(0))
-                || word.matches("(?:\\p{Lu}\\.)+\\p{Lu}");
+                || INITIALISM.matcher(word).matches();
         if (initialism) {
             return !OPENERS.contains(nextWord(text, end, to));
         }

@@ -33,7 +33,27 @@ final class TalkTriggers {
     private static final Pattern ANAPHORIC_ROUND = Pattern.compile("\\b(after|following|since|before|ahead of|during)\\s+"
             + "(the|a|its|their)\\s+(latest|last|previous|recent|most recent)\\s+$");
 
+    /** Every match of {@code TALK_NOUN} is one of these. */
+    private static final String[] TALK_NOUNS = {"talks", "negotiations", "consultations", "discussions"};
+    /** Every match of the object group of {@code TALKS_BEGAN} contains one of these. */
+    private static final String[] BEGAN_OBJECTS = {"talks", "negotiat", "consultations", "the process", "work on",
+        "working on", "drafting"};
+
     private TalkTriggers() {
+    }
+
+    /** False when the sentence lacks a literal that every match of {@code p} contains. */
+    private static boolean mayMatch(Pattern p, String lower) {
+        if (p == ROUND_NOUN) {
+            return lower.indexOf("round") >= 0 && Literals.any(lower, TALK_NOUNS);
+        } else if (p == ROUND_ORDINAL) {
+            return lower.indexOf("round") >= 0;
+        } else if (p == ROUND_MET) {
+            return Literals.any(lower, "met", "meet");
+        } else if (p == TALKS_BEGAN) {
+            return Literals.any(lower, BEGAN_OBJECTS);
+        }
+        return Literals.any(lower, TALK_NOUNS);
     }
 
     /** Round and talks-opened triggers of a lower-cased sentence. */
@@ -44,6 +64,9 @@ final class TalkTriggers {
     private static List<int[]> addRounds(String lower, List<Trigger> out) {
         List<int[]> spans = new ArrayList<>();
         for (Pattern p : List.of(ROUND_NOUN, ROUND_ORDINAL, ROUND_HELD, ROUND_MET)) {
+            if (!mayMatch(p, lower)) {
+                continue;
+            }
             Matcher m = p.matcher(lower);
             while (m.find()) {
                 if (p == ROUND_ORDINAL && m.group(1) != null && Ordinals.roundNumber(m.group(), 0) == null) {
@@ -66,6 +89,9 @@ final class TalkTriggers {
     /** Talks-opened triggers that are not part of a round phrase ("began the third round of talks" is a round). */
     private static void addTalksOpened(String lower, List<Trigger> out, List<int[]> rounds) {
         for (Pattern p : List.of(TALKS_BEGAN, TALKS_HAVE_BEGUN, TALKS_START_OF)) {
+            if (!mayMatch(p, lower)) {
+                continue;
+            }
             Matcher m = p.matcher(lower);
             while (m.find()) {
                 if (!isFuture(lower, m.start(), m.end()) && !overlaps(rounds, m.start(), m.end())) {

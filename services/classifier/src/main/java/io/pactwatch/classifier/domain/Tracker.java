@@ -29,12 +29,16 @@ public record Tracker(String id, String name, String subjectCode, Pattern subjec
         return !code.equals(subjectCode) && !exclude.contains(code) && (include.isEmpty() || include.contains(code));
     }
 
+    /** Zero-width assertions around every phrase: it starts and ends at a word boundary. */
+    static final String WORD_START = "(?<![\\p{L}\\p{N}])";
+    static final String WORD_END = "(?![\\p{L}\\p{N}])";
+
     public static Pattern anyOf(List<String> regexes, boolean caseInsensitive) {
         if (regexes == null || regexes.isEmpty()) {
             return null;
         }
-        String joined = "(?<![\\p{L}\\p{N}])(?:" + String.join("|", regexes.stream().map(r -> "(?:" + r + ")").toList())
-                + ")(?![\\p{L}\\p{N}])";
+        String joined = WORD_START + "(?:" + String.join("|", regexes.stream().map(r -> "(?:" + r + ")").toList())
+                + ")" + WORD_END;
         return Pattern.compile(joined, caseInsensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,10 +24,48 @@ public final class TrackerClassifier {
 
     private final Tracker tracker;
     private final Gazetteer gazetteer;
+    private final PhrasePattern kind;
+    private final PhrasePattern references;
+    private final PhrasePattern excluded;
+    private final Analysed.Reader reader = new Analysed.Reader() {
+
+        @Override
+        public boolean kind(String sentence) {
+            return find(kind, sentence);
+        }
+
+        @Override
+        public boolean reference(String sentence) {
+            return find(references, sentence);
+        }
+
+        @Override
+        public boolean excluded(String sentence) {
+            return find(excluded, sentence);
+        }
+
+        @Override
+        public List<PlaceMention> mentions(String text, int from, int to) {
+            return gazetteer.find(text, from, to);
+        }
+
+        @Override
+        public List<PlaceMention> counterparts(List<PlaceMention> mentions, String text, int from, int to) {
+            return Counterparts.of(tracker, mentions, text, from, to);
+        }
+
+        @Override
+        public boolean subject(List<PlaceMention> mentions, String text, int from, int to) {
+            return Counterparts.mentionsSubject(tracker, mentions, text, from, to);
+        }
+    };
 
     public TrackerClassifier(Tracker tracker, Gazetteer gazetteer) {
         this.tracker = tracker;
         this.gazetteer = gazetteer;
+        this.kind = PhrasePattern.of(tracker.kind());
+        this.references = PhrasePattern.of(tracker.references());
+        this.excluded = PhrasePattern.of(tracker.excluded());
     }
 
     public Tracker tracker() {
@@ -55,7 +92,6 @@ public final class TrackerClassifier {
         boolean kindInNews = false;
         boolean subjectInNews = false;
         boolean kindInTitle = false;
-        boolean excludedInNews = false;
         boolean kindAnywhere = false;
         boolean firstStorySentenceSeen = false;
         boolean kindInFirstSentence = false;
@@ -63,19 +99,12 @@ public final class TrackerClassifier {
             if (s.zone() == Zone.BOILERPLATE) {
                 continue;
             }
-            List<PlaceMention> mentions = gazetteer.find(text, s.start(), s.end());
-            List<PlaceMention> counterparts = Counterparts.of(tracker, mentions, text, s.start(), s.end());
-            List<PlaceMention> venues = mentions.stream().filter(m -> !counterparts.contains(m)).toList();
-            Analysed a = new Analysed(s, s.text().toLowerCase(Locale.ROOT), counterparts,
-                    Counterparts.mentionsSubject(tracker, mentions, text, s.start(), s.end()),
-                    find(tracker.kind(), s.text()), find(tracker.references(), s.text()),
-                    find(tracker.excluded(), s.text()), venues);
+            Analysed a = new Analysed(s, text, reader);
             analysed.add(a);
             kindAnywhere |= a.kind();
             if (s.zone().isNews()) {
                 kindInNews |= a.kind();
-                subjectInNews |= a.subject();
-                excludedInNews |= a.excluded();
+                subjectInNews = subjectInNews || a.subject();
             }
             if (s.zone() == Zone.TITLE) {
                 kindInTitle = a.kind();
@@ -87,16 +116,12 @@ public final class TrackerClassifier {
         boolean anchored = kindInNews && subjectInNews;
         List<Candidate> candidates = new ArrayList<>();
         Set<String> newsCounterparts = new HashSet<>();
-        List<Place> previous = List.of();
-        for (Analysed a : analysed) {
-            extract(a, anchored, published, newsCounterparts, previous, candidates);
-            if (!a.counterparts().isEmpty()) {
-                previous = a.counterparts().stream().map(PlaceMention::place).distinct().toList();
-            }
+        for (int i = 0; i < analysed.size(); i++) {
+            extract(analysed, i, anchored, published, newsCounterparts, candidates);
         }
         var events = EventMerger.merge(DateElaboration.apply(candidates, analysed, published), text);
         boolean relevant = !events.isEmpty()
-                || ((kindInTitle || kindInFirstSentence) && subjectInNews && !excludedInNews);
+                || ((kindInTitle || kindInFirstSentence) && subjectInNews && !excludedInNews(analysed));
         double score;
         if (!events.isEmpty()) {
             score = events.stream().mapToDouble(e -> e.score()).max().orElse(0);
@@ -106,31 +131,56 @@ public final class TrackerClassifier {
         return new TrackerVerdict(tracker.id(), relevant, round(score), events);
     }
 
-    private void extract(Analysed a, boolean anchored, LocalDate published, Set<String> newsCounterparts,
-            List<Place> previous, List<Candidate> out) {
+    private static boolean excludedInNews(List<Analysed> analysed) {
+        for (Analysed a : analysed) {
+            if (a.sentence().zone().isNews() && a.excluded()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The counterparts of the nearest earlier sentence that names any (what "both sides" refers to). */
+    private static List<Place> previousCounterparts(List<Analysed> analysed, int index) {
+        for (int j = index - 1; j >= 0; j--) {
+            List<PlaceMention> counterparts = analysed.get(j).counterparts();
+            if (!counterparts.isEmpty()) {
+                return counterparts.stream().map(PlaceMention::place).distinct().toList();
+            }
+        }
+        return List.of();
+    }
+
+    private void extract(List<Analysed> analysed, int index, boolean anchored, LocalDate published,
+            Set<String> newsCounterparts, List<Candidate> out) {
+        Analysed a = analysed.get(index);
         boolean aboutAgreement = a.kind() || (anchored && a.reference() && !a.excluded());
         if (!aboutAgreement || !(a.subject() || anchored)) {
             return;
         }
-        List<Place> bridged = a.counterparts().isEmpty() && a.sentence().zone() != Zone.BODY
-                && BRIDGING.matcher(a.lower()).find() && previous.size() <= 2 ? previous : List.of();
+        List<Place> previous = a.counterparts().isEmpty() && a.sentence().zone() != Zone.BODY
+                && BRIDGING.matcher(a.lower()).find() ? previousCounterparts(analysed, index) : List.of();
+        List<Place> bridged = previous.size() <= 2 ? previous : List.of();
         if (a.counterparts().isEmpty() && bridged.isEmpty() && hostCity(a, Integer.MAX_VALUE).isEmpty()) {
             return;
         }
-        List<Trigger> triggers = Triggers.find(a.lower());
+        List<Trigger> triggers = a.triggers();
         if (triggers.isEmpty()) {
             return;
         }
         Sentence s = a.sentence();
-        List<DateMention> dates = DateExpressions.find(a.lower(), published);
+        List<DateMention> dates = a.dates(published);
         boolean hedged = Factuality.isHedged(a.lower());
+        boolean asksOrDenies = Factuality.asksOrDenies(a.lower());
         Clauses clauses = new Clauses(a.lower());
+        int[][][] phraseStarts = new int[2][clauses.count()][];
         for (Trigger t : triggers) {
-            if (!tracker.eventTypes().contains(t.type()) || Factuality.isCounterFactual(a.lower(), t.start(), t.end())) {
+            if (!tracker.eventTypes().contains(t.type()) || asksOrDenies
+                    || Factuality.negatesOrSupposes(a.lower(), t.start(), t.end())) {
                 continue;
             }
             int clause = clauses.of(t.start());
-            if (aboutOtherKind(a.lower(), clauses.start(clause), clauses.end(clause), t)) {
+            if (aboutOtherKind(a.lower(), clauses, clause, t, phraseStarts)) {
                 continue;
             }
             List<Place> places = bridged.isEmpty() ? TriggerParties.of(a.counterparts(), a.sentence().start(), clauses, t, triggers) : bridged;
@@ -186,31 +236,31 @@ public final class TrackerClassifier {
      * True when the trigger's clause is about another kind of agreement: an excluded phrase ("minerals deal") in the
      * clause and no agreement phrase, or the excluded phrase nearer after the trigger (its object) than the phrase.
      */
-    private boolean aboutOtherKind(String lower, int from, int to, Trigger t) {
-        int excluded = firstAfter(tracker.excluded(), lower, from, to, t.start());
-        if (excluded < 0) {
+    private boolean aboutOtherKind(String lower, Clauses clauses, int clause, Trigger t, int[][][] cache) {
+        int other = firstAfter(starts(excluded, lower, clauses, clause, cache[0]), clauses.end(clause), t.start());
+        if (other < 0) {
             return false;
         }
-        int kind = firstAfter(tracker.kind(), lower, from, to, t.start());
-        return kind < 0 || excluded < kind;
+        int phrase = firstAfter(starts(kind, lower, clauses, clause, cache[1]), clauses.end(clause), t.start());
+        return phrase < 0 || other < phrase;
     }
 
-    /** Offset of the first match in [from, to), preferring matches after {@code after}; -1 when none. */
-    private static int firstAfter(Pattern p, String lower, int from, int to, int after) {
-        if (p == null) {
-            return -1;
+    /** Match starts of a phrase pattern in one clause, computed once per clause. */
+    private static int[] starts(PhrasePattern p, String lower, Clauses clauses, int clause, int[][] cache) {
+        if (cache[clause] == null) {
+            cache[clause] = p == null ? new int[0] : p.starts(lower, clauses.start(clause), clauses.end(clause));
         }
-        var m = p.matcher(lower).region(from, to);
-        int first = -1;
-        while (m.find()) {
-            if (m.start() >= after) {
-                return m.start();
-            }
-            if (first < 0) {
-                first = m.start() + to;
+        return cache[clause];
+    }
+
+    /** The first match start at or after {@code after}; otherwise the first start plus {@code to}; -1 when none. */
+    private static int firstAfter(int[] starts, int to, int after) {
+        for (int s : starts) {
+            if (s >= after) {
+                return s;
             }
         }
-        return first;
+        return starts.length == 0 ? -1 : starts[0] + to;
     }
 
     private static int mentionOf(Analysed a, Place p) {
@@ -230,8 +280,8 @@ public final class TrackerClassifier {
         };
     }
 
-    private static boolean find(Pattern p, String s) {
-        return p != null && p.matcher(s).find();
+    private static boolean find(PhrasePattern p, String s) {
+        return p != null && p.find(s);
     }
 
     static double round(double v) {

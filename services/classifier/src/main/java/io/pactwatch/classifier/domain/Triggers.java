@@ -60,6 +60,13 @@ public final class Triggers {
             "could", "may", "might", "shall", "should", "must", "can", "cannot", "not", "didn't", "did", "does", "do",
             "never", "also", "soon", "warning", "many", "several", "these", "those", "other", "more", "few");
 
+    /** Every match of a signing verb ({@code SIGN_VERB} and its inflections) contains one of these. */
+    private static final String[] SIGN_STEMS = {"sign", "ink", "pen to paper", "seal", "conclude", "finali"};
+    private static final String[] CLOSE_STEMS = {"close", "near", "verge", "poised", "ready for", "set for", "edging"};
+    /** Every match of {@code PLANNED_SCHEDULED} contains "sign" and one of these. */
+    private static final String[] SCHEDULE_WORDS = {"scheduled", "planned", "expected", "slated", "set", "due", "pencil",
+        "upcoming", "forthcoming", "imminent"};
+
     private Triggers() {
     }
 
@@ -74,8 +81,12 @@ public final class Triggers {
     }
 
     private static void addPlanned(String lower, List<Trigger> out, List<int[]> spans) {
+        boolean signVerb = Literals.any(lower, SIGN_STEMS);
         Matcher m = PLANNED_MODAL.matcher(lower);
-        while (m.find()) {
+        // a match ends with a signing verb and spans at most five whitespace-separated runs: start near the first
+        int from = signVerb ? runsBack(lower, firstOf(lower, "put", SIGN_STEMS), 4) : 0;
+        boolean found = signVerb && m.find(from);
+        for (; found; found = m.find()) {
             spans.add(new int[] {m.start(2), m.end()});
             if ("to".equals(m.group(2)) && ORDINAL_SUBJECT.matcher(lower.substring(0, m.start(2))).find()) {
                 out.add(new Trigger(EventType.SIGNED, "signed.ordinal-infinitive", m.start(2), m.end()));
@@ -87,58 +98,103 @@ public final class Triggers {
             }
         }
         m = PLANNED_PASSIVE.matcher(lower);
-        while (m.find()) {
+        while (signVerb && m.find()) {
             spans.add(new int[] {m.start(), m.end()});
             if (!ASPIRATION.contains(wordBefore(lower, m.start()))) {
                 out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.passive-future", m.start(), m.end()));
             }
         }
+        boolean signing = lower.indexOf("sign") >= 0;
         m = PLANNED_PROGRESSIVE.matcher(lower);
-        while (m.find()) {
+        while (signing && m.find()) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.progressive-signing", m.start(), m.end()));
         }
         m = PLANNED_CLOSE.matcher(lower);
-        while (m.find()) {
+        boolean close = Literals.any(lower, CLOSE_STEMS);
+        while (close && m.find()) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.close-to", m.start(), m.end()));
         }
         m = PLANNED_SCHEDULED.matcher(lower);
-        while (m.find()) {
+        boolean scheduled = signing && Literals.any(lower, SCHEDULE_WORDS);
+        while (scheduled && m.find()) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.scheduled-signing", m.start(), m.end()));
         }
     }
 
     private static void addSigned(String lower, List<Trigger> out, List<int[]> planned) {
+        boolean signVerb = Literals.any(lower, SIGN_STEMS);
         Matcher m = SIGNED_PAST.matcher(lower);
-        while (m.find()) {
+        while (signVerb && m.find()) {
             if (!inside(planned, m.start())) {
                 out.add(new Trigger(EventType.SIGNED, "signed.past-tense", m.start(), m.end()));
             }
         }
         m = SIGNED_CONCLUDED.matcher(lower);
-        while (m.find()) {
+        boolean concluded = Literals.any(lower, "concluded", "clinched");
+        while (concluded && m.find()) {
             if (!inside(planned, m.start())) {
                 out.add(new Trigger(EventType.SIGNED, "signed.concluded", m.start(), m.end()));
             }
         }
         m = SIGNED_PRESENT.matcher(lower);
-        while (m.find()) {
+        while (signVerb && m.find()) {
             if (!inside(planned, m.start(2)) && !NOT_A_SIGNING_SUBJECT.contains(m.group(1))) {
                 out.add(new Trigger(EventType.SIGNED, "signed.present-tense", m.start(2), m.end()));
             }
         }
         m = SIGNED_IDIOM.matcher(lower);
-        while (m.find()) {
+        boolean put = lower.indexOf("put") >= 0;
+        while (put && m.find()) {
             if (!inside(planned, m.start())) {
                 out.add(new Trigger(EventType.SIGNED, "signed.pen-to-paper", m.start(), m.end()));
             }
         }
         m = SIGNED_CEREMONY.matcher(lower);
-        while (m.find()) {
+        boolean signing = lower.indexOf("signing") >= 0;
+        while (signing && m.find()) {
             out.add(new Trigger(EventType.SIGNED, "signed.ceremony-held", m.start(), m.end()));
         }
+    }
+
+    /** The first offset of any of the literals, or the length when none occurs. */
+    private static int firstOf(String s, String literal, String... more) {
+        int first = s.indexOf(literal);
+        first = first < 0 ? s.length() : first;
+        for (String l : more) {
+            int at = s.indexOf(l);
+            if (at >= 0 && at < first) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Start of the run of non-{@code \\s} characters holding {@code at}, moved back over {@code runs} more runs: no
+     * match made of at most that many runs separated by {@code \\s+} and ending at or after {@code at} starts earlier.
+     */
+    static int runsBack(String s, int at, int runs) {
+        int i = Math.min(at, s.length());
+        while (i > 0 && !isRegexSpace(s.charAt(i - 1))) {
+            i--;
+        }
+        for (int r = 0; r < runs && i > 0; r++) {
+            while (i > 0 && isRegexSpace(s.charAt(i - 1))) {
+                i--;
+            }
+            while (i > 0 && !isRegexSpace(s.charAt(i - 1))) {
+                i--;
+            }
+        }
+        return i;
+    }
+
+    /** What {@code \\s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean inside(List<int[]> spans, int at) {

@@ -8,10 +8,14 @@ import io.pactwatch.contracts.MalformedRecordException;
 import io.pactwatch.contracts.RawArticle;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -22,9 +26,12 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes raw articles, classifies them on a worker thread and publishes every verdict. The raw record is
- * acknowledged only once the broker acknowledged the classified record; a poison record is nacked, which the
- * connector's dead-letter strategy sends to {@code pactwatch.articles.raw.dlq} while the partition moves on.
+ * Consumes raw articles a poll batch at a time, classifies them in order on a worker thread and publishes every
+ * verdict. The batch is acknowledged (its offsets committed) only once the broker acknowledged every classified
+ * record of it and every poison record reached {@code pactwatch.articles.raw.dlq} (a nacked record goes there by the
+ * connector's dead-letter strategy while the partition moves on). Sending a whole batch before waiting costs one
+ * broker round trip per batch instead of one per record; the idempotent producer keeps each partition's order, so
+ * an article's revisions stay in order.
  */
 @ApplicationScoped
 public class RawArticleConsumer {
@@ -44,14 +51,24 @@ public class RawArticleConsumer {
 
     @Incoming(Channels.RAW_ARTICLES_IN)
     @Blocking
-    public CompletionStage<Void> consume(Message<String> in) {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<CompletableFuture<Void>> settled = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<String, String> in : batch) {
+            settled.add(handle(in));
+        }
+        // a dead-letter write that failed fails the batch: it is not committed, so its records come again
+        return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new)).thenCompose(v -> batch.ack());
+    }
+
+    /** Classifies and sends one record; completes once its classified record is acked or it was dead-lettered. */
+    private CompletableFuture<Void> handle(KafkaRecord<String, String> in) {
         RawArticle raw;
         try {
             raw = ArticleClassification.validate(Json.read(in.getPayload(), RawArticle.class));
         } catch (MalformedRecordException e) {
             LOG.warnf("dead-lettering a poison raw record: %s", e.getMessage());
             meters.counter("pactwatch.classifier.dead.letters").increment();
-            return in.nack(e);
+            return in.nack(e).toCompletableFuture();
         }
         ClassifiedArticle classified;
         try {
@@ -59,7 +76,7 @@ public class RawArticleConsumer {
         } catch (RuntimeException e) {
             LOG.errorf(e, "dead-lettering raw article %s: classification failed", raw.articleId());
             meters.counter("pactwatch.classifier.dead.letters").increment();
-            return in.nack(e);
+            return in.nack(e).toCompletableFuture();
         }
         CompletableFuture<Void> settled = new CompletableFuture<>();
         Message<String> record = Message.of(Json.write(classified), Metadata.of(
@@ -70,17 +87,15 @@ public class RawArticleConsumer {
                         .withSource(URI.create(CloudEventTypes.SOURCE_CLASSIFIER))
                         .withTimestamp(classified.classifiedAt().atZone(ZoneOffset.UTC))
                         .build()),
-                () -> in.ack().whenComplete((v, t) -> settle(settled, t)),
-                failure -> in.nack(failure).whenComplete((v, t) -> settle(settled, failure)));
+                () -> {
+                    settled.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    LOG.errorf(failure, "dead-lettering raw article %s: publishing failed", raw.articleId());
+                    return in.nack(failure).whenComplete((v, t) -> settled.complete(null));
+                });
         out.send(record);
         return settled;
-    }
-
-    private static void settle(CompletableFuture<Void> settled, Throwable failure) {
-        if (failure == null) {
-            settled.complete(null);
-        } else {
-            settled.completeExceptionally(failure);
-        }
     }
 }

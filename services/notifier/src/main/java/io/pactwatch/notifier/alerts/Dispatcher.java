@@ -12,8 +12,12 @@ import io.pactwatch.notifier.persistence.SubscriptionEntity;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -41,6 +46,8 @@ public class Dispatcher {
     record Claimed(long deliveryId, long subscriptionId, String channel, String target, String eventId, int attempts) {
     }
 
+    private final AtomicBoolean kicked = new AtomicBoolean();
+    private final AtomicBoolean kickAgain = new AtomicBoolean();
     private final Map<String, AlertSender> senders;
     private final NotifierConfig config;
     private final RetryPolicy retries;
@@ -61,6 +68,41 @@ public class Dispatcher {
                 .transformToUniAndConcatenate(this::sendAndRecord).collect().last())
                 .onFailure().invoke(e -> LOG.warnf("dispatch run failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * Runs a dispatch now, on a context of its own, instead of waiting for the next poll: called after a transaction
+     * that planned deliveries, so an alert leaves within milliseconds. Concurrent runs (this, the poll, other
+     * replicas) are safe: claims skip locked deliveries and subscriptions. Off with
+     * {@code pactwatch.notifier.dispatch.on-commit=false}.
+     */
+    public void kick() {
+        Context current = Vertx.currentContext();
+        if (current == null || !config.dispatch().onCommit()) {
+            return;
+        }
+        if (kicked.getAndSet(true)) {
+            kickAgain.set(true);
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(current);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(v -> runKicked());
+    }
+
+    /** One kicked run at a time; a kick during it runs it once more. */
+    private void runKicked() {
+        kickAgain.set(false);
+        dispatch().subscribe().with(ok -> {
+            if (kickAgain.get()) {
+                runKicked();
+            } else {
+                kicked.set(false);
+                if (kickAgain.getAndSet(false) && !kicked.getAndSet(true)) {
+                    runKicked();
+                }
+            }
+        }, e -> kicked.set(false));
     }
 
     Uni<List<Claimed>> claim() {

@@ -47,6 +47,13 @@ public interface NotifierConfig {
         @WithDefault("1s")
         Duration interval();
 
+        /**
+         * Also dispatch right after a transaction that changed events, instead of only at the next poll: alerts
+         * leave within milliseconds. Off, alerts wait for the poll (tests hold the dispatcher back this way).
+         */
+        @WithDefault("true")
+        boolean onCommit();
+
         @WithDefault("50")
         int batchSize();
 

@@ -3,8 +3,10 @@ package io.pactwatch.notifier.messaging;
 import io.pactwatch.contracts.ClassifiedArticle;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.MalformedRecordException;
+import io.pactwatch.notifier.alerts.Dispatcher;
 import io.pactwatch.notifier.config.NotifierConfig;
 import io.pactwatch.notifier.domain.StorableRecord;
+import io.pactwatch.notifier.persistence.DeliveryPlanner;
 import io.pactwatch.notifier.persistence.EventStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +19,8 @@ import org.jboss.logging.Logger;
  * the event-store transaction committed; a poison record (unparseable, or lacking what the store requires) fails and
  * goes to the dead-letter topic at once. A failed transaction
  * (a conflict with a concurrent replica, PostgreSQL unreachable) is retried with backoff for
- * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered.
+ * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered. A commit that planned deliveries
+ * kicks the dispatcher, so alerts do not wait for its next poll.
  */
 @ApplicationScoped
 public class ClassifiedArticleConsumer {
@@ -28,12 +31,17 @@ public class ClassifiedArticleConsumer {
     private final EventStore store;
     private final EventStream stream;
     private final NotifierMetrics metrics;
+    private final Dispatcher dispatcher;
+    private final DeliveryPlanner deliveries;
     private final Duration storeRetryFor;
 
-    public ClassifiedArticleConsumer(EventStore store, EventStream stream, NotifierMetrics metrics, NotifierConfig config) {
+    public ClassifiedArticleConsumer(EventStore store, EventStream stream, NotifierMetrics metrics, NotifierConfig config,
+            Dispatcher dispatcher, DeliveryPlanner deliveries) {
         this.store = store;
         this.stream = stream;
         this.metrics = metrics;
+        this.dispatcher = dispatcher;
+        this.deliveries = deliveries;
         this.storeRetryFor = config.storeRetryFor();
     }
 
@@ -57,6 +65,9 @@ public class ClassifiedArticleConsumer {
                 .invoke(changes -> {
                     metrics.articleConsumed(article.relevant());
                     changes.forEach(stream::publish);
+                    if (!changes.isEmpty() && deliveries.takePlanned()) {
+                        dispatcher.kick();
+                    }
                 }).replaceWithVoid();
     }
 }

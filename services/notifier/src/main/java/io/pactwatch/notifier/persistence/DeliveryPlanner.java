@@ -6,6 +6,7 @@ import io.pactwatch.notifier.domain.SubscriptionFilter;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -18,6 +19,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeliveryPlanner {
 
+    /** Set when a delivery was planned and not yet handed to the dispatcher (see {@link #takePlanned()}). */
+    private final AtomicBoolean planned = new AtomicBoolean();
+
+    /**
+     * True once after deliveries were planned: the consumer then kicks the dispatcher after its commit. Shared by the
+     * consumer's copies, so one copy may take another's flag before that one committed; its delivery then waits for
+     * the next poll (a second at most), never longer.
+     */
+    public boolean takePlanned() {
+        return planned.getAndSet(false);
+    }
+
     public Uni<Void> plan(AgreementEvent event, Instant eventCreatedAt) {
         return SubscriptionEntity.<SubscriptionEntity>list("status", SubscriptionEntity.ACTIVE).chain(subs -> Multi
                 .createFrom().iterable(subs)
@@ -29,7 +42,8 @@ public class DeliveryPlanner {
                 .collect().last().replaceWithVoid());
     }
 
-    private static Uni<Void> newDelivery(Long subscriptionId, String eventId) {
+    private Uni<Void> newDelivery(Long subscriptionId, String eventId) {
+        planned.set(true);
         DeliveryEntity d = new DeliveryEntity();
         d.subscriptionId = subscriptionId;
         d.eventId = eventId;
