@@ -1,5 +1,6 @@
 package io.pactwatch.reliability;
 
+import io.pactwatch.local.testing.TopicReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.pactwatch.reliability;
 
+import io.pactwatch.local.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwatch.contracts.ClassifiedArticle;
 import io.pactwatch.contracts.Json;
