@@ -231,8 +231,8 @@ class DashboardTest {
             assertEquals("yes", ((JavascriptExecutor) driver).executeScript("return window.pactwatchSamePage;"), "no reload");
             assertEquals(List.of("2024-01-16", "2024-02-05", "2024-03-11", "2024-04-29", "2024-05-20"), dates(driver, "US"));
             assertEquals(8, driver.findElements(By.cssSelector("#live tbody tr")).size());
-            assertTrue(driver.findElement(By.cssSelector("li.row[data-counterpart='US'] li.marker:last-child"))
-                    .getAttribute("class").contains("new"), "the new marker is highlighted");
+            assertTrue(attributes(driver, "li.row[data-counterpart='US'] li.marker:last-child", "class").get(0)
+                    .contains("new"), "the new marker is highlighted");
             waiting(driver, "the live region to announce Round 4")
                     .until(d -> d.findElement(By.id("announce")).getText().contains("Round 4, United States"));
             save(driver, shots, "timeline-desktop.png");
@@ -283,17 +283,24 @@ class DashboardTest {
 
     /** An explicit wait that names what it waited for when it times out. */
     static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waiting(ChromeDriver driver, String what) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what);
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     static List<String> labels(org.openqa.selenium.WebDriver d, String counterpart) {
-        return d.findElements(By.cssSelector("li.row[data-counterpart='" + counterpart + "'] li.marker a")).stream()
-                .map(a -> a.getAttribute("data-label")).toList();
+        return attributes(d, "li.row[data-counterpart='" + counterpart + "'] li.marker a", "data-label");
     }
 
     static List<String> dates(org.openqa.selenium.WebDriver d, String counterpart) {
-        return d.findElements(By.cssSelector("li.row[data-counterpart='" + counterpart + "'] li.marker")).stream()
-                .map(li -> li.getAttribute("data-date")).toList();
+        return attributes(d, "li.row[data-counterpart='" + counterpart + "'] li.marker", "data-date");
+    }
+
+    /** Reads an attribute of every match in one script call: a live swap of the fragment can't make it stale halfway. */
+    @SuppressWarnings("unchecked")
+    static List<String> attributes(org.openqa.selenium.WebDriver d, String css, String attribute) {
+        return (List<String>) ((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.getAttribute(arguments[1]));",
+                css, attribute);
     }
 
     static Path screenshotDir() throws Exception {
