@@ -101,6 +101,11 @@ final class FeedFarm implements AutoCloseable {
         return count;
     }
 
+    /** Size in bytes of one feed document as served with 200 (feed 0 now). */
+    int documentBytes() {
+        return render(0, version.get(0), modifiedAt.get(0)).length;
+    }
+
     long requests() {
         return requests.get();
     }

@@ -49,6 +49,8 @@ public final class PollerScaleBenchmark {
         System.out.printf("%s load %s%n", java.time.Instant.now(), load());
         try (FeedFarm farm = new FeedFarm(feeds, ITEMS_PER_FEED);
                 PollerUnderTest poller = new PollerUnderTest(PollerUnderTest.workDir()).start(Map.of())) {
+            System.out.printf("feed farm: %,d feeds of %d items, %,d bytes per document%n", feeds, ITEMS_PER_FEED,
+                    farm.documentBytes());
             double registration = poller.register(farm, interval);
             System.out.printf("registered %,d feeds through the API in %.1f s%n", feeds, registration);
             long primeStart = System.nanoTime();
@@ -140,6 +142,8 @@ public final class PollerScaleBenchmark {
         try (FeedFarm farm = new FeedFarm(feeds, ITEMS_PER_FEED);
                 PollerUnderTest poller = new PollerUnderTest(work).start(Map.of())) {
             // the poller: registered with a long interval, so it polls each feed once now and then only when told
+            System.out.printf("feed farm: %,d feeds of %d items, %,d bytes per document%n", feeds, ITEMS_PER_FEED,
+                    farm.documentBytes());
             double registration = poller.register(farm, 86_400);
             awaitPolled(poller, null, feeds, 600);
             System.out.printf("poller: %,d feeds registered in %.1f s and polled once (%,d items published)%n",
