@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * PollerScaleBenchmark scale [feeds=10000] [intervalSeconds=60] [windowSeconds=120] [changePercentPerInterval=5]
- * PollerScaleBenchmark peer  [feeds=500] [changePercent=5] [rounds=2]
+ * PollerScaleBenchmark peer  [feeds=500] [changePercent=5] [rounds=2] [pollerWarmUpPasses=10]
  * </pre>
  *
  * {@code scale}: steady polling at feeds/interval fetches/s over a window of whole intervals (fetches/s, 304 share,
@@ -38,7 +38,7 @@ public final class PollerScaleBenchmark {
         String mode = args.length > 0 ? args[0] : "scale";
         switch (mode) {
             case "scale" -> scale(intArg(args, 1, 10_000), intArg(args, 2, 60), intArg(args, 3, 120), doubleArg(args, 4, 5.0));
-            case "peer" -> peer(intArg(args, 1, 500), doubleArg(args, 2, 5.0), intArg(args, 3, 2));
+            case "peer" -> peer(intArg(args, 1, 500), doubleArg(args, 2, 5.0), intArg(args, 3, 2), intArg(args, 4, 10));
             default -> throw new IllegalArgumentException("mode is scale or peer, not " + mode);
         }
     }
@@ -136,7 +136,7 @@ public final class PollerScaleBenchmark {
 
     // ---------------------------------------------------------------------------------------------------- peer
 
-    private static void peer(int feeds, double changePercent, int rounds) throws Exception {
+    private static void peer(int feeds, double changePercent, int rounds, int warmUps) throws Exception {
         System.out.printf("%s load %s%n", java.time.Instant.now(), load());
         Path work = PollerUnderTest.workDir();
         try (FeedFarm farm = new FeedFarm(feeds, ITEMS_PER_FEED);
@@ -162,7 +162,13 @@ public final class PollerScaleBenchmark {
             Rss2Email.Run startup = r2e.list();
             System.out.printf("rss2email: start-up alone (r2e list): wall %.2f s, CPU %.2f s%n", startup.wall(), startup.cpu());
             // warm-up for the poller's JIT (it runs for days; rss2email starts cold every time by design)
-            pollerPass(poller, farm, feeds);
+            for (int i = 0; i < warmUps; i++) {
+                Pass warm = pollerPass(poller, farm, feeds);
+                if (i == 0 || i == warmUps - 1) {
+                    System.out.printf("poller: warm-up pass %d of %d (all 304): wall %.2f s, CPU %.2f s%n", i + 1, warmUps,
+                            warm.wall, warm.pollerCpu);
+                }
+            }
 
             System.out.printf("%n== side by side: %,d feeds, %d items each; rss2email %s vs the feed-poller ==%n",
                     feeds, ITEMS_PER_FEED, Rss2Email.version());
