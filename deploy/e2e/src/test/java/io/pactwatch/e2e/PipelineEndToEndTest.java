@@ -129,16 +129,7 @@ class PipelineEndToEndTest {
 
     @Test
     void agreementEventsTopicReadFromTheStartGivesEachEventsLatestState() {
-        Map<String, AgreementEvent> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> r : TopicReader.readAll(pipeline.settings().kafkaBootstrap(),
-                Topics.AGREEMENT_EVENTS)) {
-            AgreementEvent event = Json.read(r.value(), AgreementEvent.class);
-            assertEquals(event.eventId(), r.key(), "record key is the event id");
-            AgreementEvent previous = latest.get(r.key());
-            if (previous == null || previous.version() < event.version()) {
-                latest.put(r.key(), event);
-            }
-        }
+        Map<String, AgreementEvent> latest = EventsTopic.latest(pipeline.settings().kafkaBootstrap());
         Map<String, Integer> reportsByEvent = latest.values().stream().collect(Collectors.toMap(
                 e -> new ExpectedStory.Event(e.type(), e.counterpart(), e.round(), 0).key(), AgreementEvent::corroboration));
         Map<String, Integer> expected = ExpectedStory.EVENTS.stream().collect(Collectors.toMap(

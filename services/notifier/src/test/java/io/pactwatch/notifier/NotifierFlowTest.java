@@ -412,6 +412,37 @@ class NotifierFlowTest {
         assertEquals(allHook, slack.received().stream().filter(r -> r.hook().equals("all")).count(), "no alert for a corroboration");
     }
 
+    /**
+     * The first report of Japan's round gives no number; the alert waits (the hold is 30 s) and leaves as soon as a
+     * report naming the number arrives, saying which round it was: one alert, with the number, well before the hold.
+     */
+    @Test
+    @Order(12)
+    void anUnnumberedRoundsAlertWaitsForItsNumber() throws Exception {
+        long japanRounds = japanRoundAlerts().size();
+        long sentAt = System.nanoTime();
+        send(report("j1", "weekly", EventType.ROUND, null, "2024-07-01", "JP"));
+        await("the unnumbered Japan round stored", () -> given().get("/api/events?counterpart=JP&type=ROUND").then()
+                .extract().jsonPath().getList("items").size() == 1);
+        Thread.sleep(3000);
+        assertEquals(japanRounds, japanRoundAlerts().size(), "held while the round has no number");
+
+        send(report("j2", "ledger", EventType.ROUND, 1, "2024-07-01", "JP"));
+        await("the Japan round alert", () -> japanRoundAlerts().size() > japanRounds);
+        long waitedSeconds = Duration.ofNanos(System.nanoTime() - sentAt).toSeconds();
+        assertTrue(waitedSeconds < 25, "released by the numbered report, not by the 30 s hold: " + waitedSeconds + " s");
+        Thread.sleep(2500);
+        List<String> alerts = japanRoundAlerts();
+        assertEquals(japanRounds + 1, alerts.size(), "one alert: " + alerts);
+        assertTrue(alerts.get(alerts.size() - 1).contains("First round of talks with Japan"), alerts.toString());
+    }
+
+    static List<String> japanRoundAlerts() {
+        return slack.received().stream().filter(r -> r.hook().equals("japan"))
+                .map(r -> r.payload().path("blocks").get(0).path("text").path("text").asText())
+                .filter(h -> h.contains("round of talks")).toList();
+    }
+
     static Connection database() throws Exception {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),

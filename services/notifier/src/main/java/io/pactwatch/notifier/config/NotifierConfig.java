@@ -54,6 +54,13 @@ public interface NotifierConfig {
         @WithDefault("true")
         boolean onCommit();
 
+        /**
+         * How long the alert of a round reported without its number waits for a report that names the number, so the
+         * alert can say which round it was (the event itself is stored and published at once); 0s sends at once.
+         */
+        @WithDefault("30s")
+        Duration unnumberedRoundHold();
+
         @WithDefault("50")
         int batchSize();
 

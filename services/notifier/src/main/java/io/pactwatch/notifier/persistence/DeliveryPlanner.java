@@ -2,11 +2,15 @@ package io.pactwatch.notifier.persistence;
 
 import io.pactwatch.contracts.AgreementEvent;
 import io.pactwatch.contracts.EventType;
+import io.pactwatch.notifier.config.NotifierConfig;
+import io.pactwatch.notifier.domain.AlertTiming;
 import io.pactwatch.notifier.domain.SubscriptionFilter;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -21,6 +25,11 @@ public class DeliveryPlanner {
 
     /** Set when a delivery was planned and not yet handed to the dispatcher (see {@link #takePlanned()}). */
     private final AtomicBoolean planned = new AtomicBoolean();
+    private final Duration unnumberedRoundHold;
+
+    public DeliveryPlanner(NotifierConfig config) {
+        this.unnumberedRoundHold = config.dispatch().unnumberedRoundHold();
+    }
 
     /**
      * True once after deliveries were planned: the consumer then kicks the dispatcher after its commit. Shared by the
@@ -38,19 +47,35 @@ public class DeliveryPlanner {
                         event.corroboration(), eventCreatedAt))
                 .onItem().transformToUniAndConcatenate(s -> DeliveryEntity
                         .count("subscriptionId = ?1 and eventId = ?2", s.id, event.eventId())
-                        .chain(n -> n > 0 ? Uni.createFrom().voidItem() : newDelivery(s.id, event.eventId())))
+                        .chain(n -> n > 0 ? Uni.createFrom().voidItem() : newDelivery(s.id, event, eventCreatedAt)))
                 .collect().last().replaceWithVoid());
     }
 
-    private Uni<Void> newDelivery(Long subscriptionId, String eventId) {
-        planned.set(true);
+    private Uni<Void> newDelivery(Long subscriptionId, AgreementEvent event, Instant eventCreatedAt) {
+        Instant now = Instant.now();
         DeliveryEntity d = new DeliveryEntity();
         d.subscriptionId = subscriptionId;
-        d.eventId = eventId;
+        d.eventId = event.eventId();
         d.status = DeliveryEntity.PENDING;
-        d.nextAttemptAt = Instant.now();
-        d.createdAt = Instant.now();
+        d.nextAttemptAt = AlertTiming.firstAttempt(event.type(), event.round(), eventCreatedAt, now, unnumberedRoundHold);
+        d.createdAt = now;
+        if (!d.nextAttemptAt.isAfter(now)) {
+            planned.set(true);
+        }
         return d.persist().replaceWithVoid();
+    }
+
+    /** A held round just learned its number: its pending alerts need not wait any longer. */
+    public Uni<Void> releaseHeld(String eventId) {
+        Instant now = Instant.now();
+        return Panache.getSession().chain(session -> session.flush())
+                .chain(() -> DeliveryEntity.update("nextAttemptAt = ?1 where eventId = ?2 and status = ?3 and nextAttemptAt > ?1",
+                        now, eventId, DeliveryEntity.PENDING))
+                .invoke(n -> {
+                    if (n > 0) {
+                        planned.set(true);
+                    }
+                }).replaceWithVoid();
     }
 
     public static SubscriptionFilter filterOf(SubscriptionEntity s) {

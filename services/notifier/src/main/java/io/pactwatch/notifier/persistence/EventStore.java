@@ -154,7 +154,8 @@ public class EventStore {
                 event.firstReportedAt = a.publishedAt();
             }
             return attach(a, e, event).chain(() -> record(event, ChangeKind.CORROBORATED, changes))
-                    .chain(view -> deliveries.plan(view, event.createdAt));
+                    .chain(view -> deliveries.plan(view, event.createdAt))
+                    .chain(() -> assignRound != null ? deliveries.releaseHeld(event.id) : Uni.createFrom().voidItem());
         });
     }
 
