@@ -60,6 +60,7 @@ public class ClassifiedArticleConsumer {
             return Uni.createFrom().failure(e);
         }
         return Uni.createFrom().deferred(() -> store.store(article))
+                .onFailure().invoke(e -> LOG.warnf("storing article %s failed, retrying: %s", article.articleId(), e))
                 .onFailure(e -> !(e instanceof MalformedRecordException)).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(storeRetryFor.toMillis())
                 .invoke(changes -> {
