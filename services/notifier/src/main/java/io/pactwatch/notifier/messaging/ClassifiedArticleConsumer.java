@@ -6,7 +6,6 @@ import io.pactwatch.contracts.MalformedRecordException;
 import io.pactwatch.notifier.alerts.Dispatcher;
 import io.pactwatch.notifier.config.NotifierConfig;
 import io.pactwatch.notifier.domain.StorableRecord;
-import io.pactwatch.notifier.persistence.DeliveryPlanner;
 import io.pactwatch.notifier.persistence.EventStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +18,7 @@ import org.jboss.logging.Logger;
  * the event-store transaction committed; a poison record (unparseable, or lacking what the store requires) fails and
  * goes to the dead-letter topic at once. A failed transaction
  * (a conflict with a concurrent replica, PostgreSQL unreachable) is retried with backoff for
- * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered. A commit that planned deliveries
+ * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered. A commit that planned deliveries due now
  * kicks the dispatcher, so alerts do not wait for its next poll.
  */
 @ApplicationScoped
@@ -32,16 +31,14 @@ public class ClassifiedArticleConsumer {
     private final EventStream stream;
     private final NotifierMetrics metrics;
     private final Dispatcher dispatcher;
-    private final DeliveryPlanner deliveries;
     private final Duration storeRetryFor;
 
     public ClassifiedArticleConsumer(EventStore store, EventStream stream, NotifierMetrics metrics, NotifierConfig config,
-            Dispatcher dispatcher, DeliveryPlanner deliveries) {
+            Dispatcher dispatcher) {
         this.store = store;
         this.stream = stream;
         this.metrics = metrics;
         this.dispatcher = dispatcher;
-        this.deliveries = deliveries;
         this.storeRetryFor = config.storeRetryFor();
     }
 
@@ -63,10 +60,10 @@ public class ClassifiedArticleConsumer {
                 .onFailure().invoke(e -> LOG.warnf("storing article %s failed, retrying: %s", article.articleId(), e))
                 .onFailure(e -> !(e instanceof MalformedRecordException)).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(storeRetryFor.toMillis())
-                .invoke(changes -> {
+                .invoke(stored -> {
                     metrics.articleConsumed(article.relevant());
-                    changes.forEach(stream::publish);
-                    if (!changes.isEmpty() && deliveries.takePlanned()) {
+                    stored.changes().forEach(stream::publish);
+                    if (stored.alertsDue()) {
                         dispatcher.kick();
                     }
                 }).replaceWithVoid();

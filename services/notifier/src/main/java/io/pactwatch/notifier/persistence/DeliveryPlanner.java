@@ -9,7 +9,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,35 +22,25 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeliveryPlanner {
 
-    /** Set when a delivery was planned and not yet handed to the dispatcher (see {@link #takePlanned()}). */
-    private final AtomicBoolean planned = new AtomicBoolean();
     private final Duration unnumberedRoundHold;
 
     public DeliveryPlanner(NotifierConfig config) {
         this.unnumberedRoundHold = config.dispatch().unnumberedRoundHold();
     }
 
-    /**
-     * True once after deliveries were planned: the consumer then kicks the dispatcher after its commit. Shared by the
-     * consumer's copies, so one copy may take another's flag before that one committed; its delivery then waits for
-     * the next poll (a second at most), never longer.
-     */
-    public boolean takePlanned() {
-        return planned.getAndSet(false);
-    }
-
-    public Uni<Void> plan(AgreementEvent event, Instant eventCreatedAt) {
+    /** Plans the event's deliveries; true when one of them is due now (not held), so the dispatcher should run. */
+    public Uni<Boolean> plan(AgreementEvent event, Instant eventCreatedAt) {
         return SubscriptionEntity.<SubscriptionEntity>list("status", SubscriptionEntity.ACTIVE).chain(subs -> Multi
                 .createFrom().iterable(subs)
                 .filter(s -> filterOf(s).matches(event.trackerId(), event.counterpart(), event.type(),
                         event.corroboration(), eventCreatedAt))
                 .onItem().transformToUniAndConcatenate(s -> DeliveryEntity
                         .count("subscriptionId = ?1 and eventId = ?2", s.id, event.eventId())
-                        .chain(n -> n > 0 ? Uni.createFrom().voidItem() : newDelivery(s.id, event, eventCreatedAt)))
-                .collect().last().replaceWithVoid());
+                        .chain(n -> n > 0 ? Uni.createFrom().item(false) : newDelivery(s.id, event, eventCreatedAt)))
+                .collect().with(Collectors.reducing(false, Boolean::logicalOr)));
     }
 
-    private Uni<Void> newDelivery(Long subscriptionId, AgreementEvent event, Instant eventCreatedAt) {
+    private Uni<Boolean> newDelivery(Long subscriptionId, AgreementEvent event, Instant eventCreatedAt) {
         Instant now = Instant.now();
         DeliveryEntity d = new DeliveryEntity();
         d.subscriptionId = subscriptionId;
@@ -59,23 +48,16 @@ public class DeliveryPlanner {
         d.status = DeliveryEntity.PENDING;
         d.nextAttemptAt = AlertTiming.firstAttempt(event.type(), event.round(), eventCreatedAt, now, unnumberedRoundHold);
         d.createdAt = now;
-        if (!d.nextAttemptAt.isAfter(now)) {
-            planned.set(true);
-        }
-        return d.persist().replaceWithVoid();
+        return d.persist().replaceWith(!d.nextAttemptAt.isAfter(now));
     }
 
-    /** A held round just learned its number: its pending alerts need not wait any longer. */
-    public Uni<Void> releaseHeld(String eventId) {
+    /** A held round just learned its number: its pending alerts need not wait any longer. True when any were held. */
+    public Uni<Boolean> releaseHeld(String eventId) {
         Instant now = Instant.now();
         return Panache.getSession().chain(session -> session.flush())
                 .chain(() -> DeliveryEntity.update("nextAttemptAt = ?1 where eventId = ?2 and status = ?3 and nextAttemptAt > ?1",
                         now, eventId, DeliveryEntity.PENDING))
-                .invoke(n -> {
-                    if (n > 0) {
-                        planned.set(true);
-                    }
-                }).replaceWithVoid();
+                .map(released -> released > 0);
     }
 
     public static SubscriptionFilter filterOf(SubscriptionEntity s) {

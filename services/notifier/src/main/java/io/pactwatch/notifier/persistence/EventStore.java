@@ -38,17 +38,50 @@ public class EventStore {
         this.deliveries = deliveries;
     }
 
-    /** The changes made (empty when nothing changed), known only after the transaction committed. */
-    public Uni<List<AgreementEvent>> store(ClassifiedArticle article) {
-        if (!article.relevant()) {
-            return Uni.createFrom().item(List.of());
+    /**
+     * What one stored article changed: the new event versions (empty when nothing changed) and whether an alert became
+     * due to be sent now. Known only after the transaction committed.
+     */
+    public record Stored(List<AgreementEvent> changes, boolean alertsDue) {
+        static final Stored NOTHING = new Stored(List.of(), false);
+    }
+
+    /** Collects one transaction's changes as they are made. */
+    private static final class Changes {
+        final List<AgreementEvent> events = new ArrayList<>();
+        boolean alertsDue;
+
+        Uni<Void> alertsDue(Uni<Boolean> planned) {
+            return planned.invoke(due -> alertsDue |= due).replaceWithVoid();
         }
-        return Panache.withTransaction(() -> storeArticle(article).chain(() -> {
-            List<AgreementEvent> changes = new ArrayList<>();
-            return Multi.createFrom().iterable(distinctEvents(article)).onItem()
+    }
+
+    public Uni<Stored> store(ClassifiedArticle article) {
+        if (!article.relevant()) {
+            return Uni.createFrom().item(Stored.NOTHING);
+        }
+        List<Map.Entry<String, ExtractedEvent>> events = distinctEvents(article);
+        return Panache.withTransaction(() -> lockCounterparts(events).chain(() -> storeArticle(article)).chain(() -> {
+            Changes changes = new Changes();
+            return Multi.createFrom().iterable(events).onItem()
                     .transformToUniAndConcatenate(entry -> apply(article, entry.getKey(), entry.getValue(), changes))
-                    .collect().last().replaceWith(changes);
+                    .collect().last().map(done -> new Stored(List.copyOf(changes.events), changes.alertsDue));
         }));
+    }
+
+    /**
+     * Serialises decisions about one (tracker, counterpart) across consumer copies and replicas until the transaction
+     * ends: two transactions cannot both create a dateless round or both number it, and a planned and a signed event
+     * of one counterpart always see each other to link. All of an article's locks are taken first, in sorted order,
+     * so two articles naming the same counterparts cannot deadlock.
+     */
+    private static Uni<Void> lockCounterparts(List<Map.Entry<String, ExtractedEvent>> events) {
+        List<String> families = events.stream().map(e -> e.getKey() + "|" + e.getValue().counterpart()).distinct().sorted()
+                .toList();
+        return Multi.createFrom().iterable(families).onItem().transformToUniAndConcatenate(family -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:family))::text",
+                        String.class).setParameter("family", family).getSingleResult()))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> storeArticle(ClassifiedArticle a) {
@@ -88,9 +121,9 @@ public class EventStore {
         return new ArrayList<>(distinct.values());
     }
 
-    private Uni<Void> apply(ClassifiedArticle a, String trackerId, ExtractedEvent e, List<AgreementEvent> changes) {
-        return lockIdentityFamily(trackerId, e).chain(() -> AgreementEventEntity.<AgreementEventEntity>list(
-                "trackerId = ?1 and counterpart = ?2 and type = ?3", trackerId, e.counterpart(), e.type())).chain(candidates -> {
+    private Uni<Void> apply(ClassifiedArticle a, String trackerId, ExtractedEvent e, Changes changes) {
+        return AgreementEventEntity.<AgreementEventEntity>list("trackerId = ?1 and counterpart = ?2 and type = ?3",
+                trackerId, e.counterpart(), e.type()).chain(candidates -> {
                     IdentityDecision decision = rules.decide(trackerId, e.counterpart(), e.type(), e.round(), e.date(),
                             candidates.stream().map(AgreementEventEntity::known).toList());
                     if (decision.creates()) {
@@ -102,19 +135,8 @@ public class EventStore {
                 });
     }
 
-    /**
-     * Serialises decisions about one (tracker, counterpart, type) across replicas until the transaction ends, so two
-     * replicas cannot both create a dateless round, or both give it a number, from concurrent reports.
-     */
-    private static Uni<Void> lockIdentityFamily(String trackerId, ExtractedEvent e) {
-        String family = EventIdentityRules.identityKey(trackerId, e.counterpart(), e.type(), null);
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:family))::text", String.class)
-                .setParameter("family", family).getSingleResult()).replaceWithVoid();
-    }
-
     private Uni<Void> create(ClassifiedArticle a, String trackerId, ExtractedEvent e, String identityKey,
-            List<AgreementEvent> changes) {
+            Changes changes) {
         Instant now = Instant.now();
         AgreementEventEntity event = new AgreementEventEntity();
         String seed = identityKey != null ? identityKey
@@ -134,11 +156,11 @@ public class EventStore {
         event.updatedAt = now;
         return event.persist().chain(() -> attach(a, e, event)).chain(() -> linkPartner(event, changes))
                 .chain(() -> record(event, ChangeKind.NEW, changes))
-                .chain(view -> deliveries.plan(view, event.createdAt));
+                .chain(view -> changes.alertsDue(deliveries.plan(view, event.createdAt)));
     }
 
     private Uni<Void> corroborate(ClassifiedArticle a, ExtractedEvent e, AgreementEventEntity event, Integer assignRound,
-            List<AgreementEvent> changes) {
+            Changes changes) {
         return EventSourceEntity.count("eventId = ?1 and articleId = ?2", event.id, a.articleId()).chain(count -> {
             if (count > 0) {
                 return Uni.createFrom().voidItem();
@@ -154,8 +176,9 @@ public class EventStore {
                 event.firstReportedAt = a.publishedAt();
             }
             return attach(a, e, event).chain(() -> record(event, ChangeKind.CORROBORATED, changes))
-                    .chain(view -> deliveries.plan(view, event.createdAt))
-                    .chain(() -> assignRound != null ? deliveries.releaseHeld(event.id) : Uni.createFrom().voidItem());
+                    .chain(view -> changes.alertsDue(deliveries.plan(view, event.createdAt)))
+                    .chain(() -> assignRound != null ? changes.alertsDue(deliveries.releaseHeld(event.id))
+                            : Uni.createFrom().voidItem());
         });
     }
 
@@ -173,7 +196,7 @@ public class EventStore {
     }
 
     /** A new SIGNED links the SIGNING_PLANNED of the same counterpart (and the reverse for a late planned report). */
-    private Uni<Void> linkPartner(AgreementEventEntity event, List<AgreementEvent> changes) {
+    private Uni<Void> linkPartner(AgreementEventEntity event, Changes changes) {
         EventType partnerType = EventIdentityRules.linkPartner(event.type);
         if (partnerType == null) {
             return Uni.createFrom().voidItem();
@@ -192,7 +215,7 @@ public class EventStore {
     }
 
     /** Flushes the entity, builds its contract view and queues it in the outbox. */
-    private Uni<AgreementEvent> record(AgreementEventEntity event, ChangeKind change, List<AgreementEvent> changes) {
+    private Uni<AgreementEvent> record(AgreementEventEntity event, ChangeKind change, Changes changes) {
         return Panache.getSession().chain(session -> session.flush()).chain(() -> EventViews.load(event, change))
                 .chain(view -> {
                     OutboxEntity row = new OutboxEntity();
@@ -200,7 +223,7 @@ public class EventStore {
                     row.version = view.version();
                     row.payload = Json.write(view);
                     row.createdAt = Instant.now();
-                    changes.add(view);
+                    changes.events.add(view);
                     return row.persist().replaceWith(view);
                 });
     }
