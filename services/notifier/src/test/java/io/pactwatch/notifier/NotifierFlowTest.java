@@ -437,6 +437,31 @@ class NotifierFlowTest {
         assertTrue(alerts.get(alerts.size() - 1).contains("First round of talks with Japan"), alerts.toString());
     }
 
+    /** A subscription asking for two sources is alerted when the second report arrives, and never again. */
+    @Test
+    @Order(13)
+    void aMinimumCorroborationAlertsOnceWhenReached() throws Exception {
+        subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("two-sources")
+                + "\",\"counterparts\":[\"JP\"],\"eventTypes\":[\"SIGNING_PLANNED\"],\"minCorroboration\":2}");
+        send(report("m1", "ledger", EventType.SIGNING_PLANNED, null, "2024-06-10", "JP"));
+        await("the planned signing stored", () -> given().get("/api/events?counterpart=JP&type=SIGNING_PLANNED").then()
+                .extract().jsonPath().getList("items").size() == 1);
+        Thread.sleep(2500);
+        assertEquals(0, twoSourceAlerts(), "one source is not enough");
+
+        send(report("m2", "wire", EventType.SIGNING_PLANNED, null, "2024-06-10", "JP"));
+        await("the alert at two sources", () -> twoSourceAlerts() == 1);
+        send(report("m3", "daily", EventType.SIGNING_PLANNED, null, "2024-06-10", "JP"));
+        await("three sources", () -> given().get("/api/events?counterpart=JP&type=SIGNING_PLANNED").then()
+                .extract().jsonPath().getInt("items[0].corroboration") == 3);
+        Thread.sleep(2500);
+        assertEquals(1, twoSourceAlerts(), "the third source alerts nobody again");
+    }
+
+    static long twoSourceAlerts() {
+        return slack.received().stream().filter(r -> r.hook().equals("two-sources")).count();
+    }
+
     static List<String> japanRoundAlerts() {
         return slack.received().stream().filter(r -> r.hook().equals("japan"))
                 .map(r -> r.payload().path("blocks").get(0).path("text").path("text").asText())

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,14 +31,24 @@ public class DeliveryPlanner {
 
     /** Plans the event's deliveries; true when one of them is due now (not held), so the dispatcher should run. */
     public Uni<Boolean> plan(AgreementEvent event, Instant eventCreatedAt) {
-        return SubscriptionEntity.<SubscriptionEntity>list("status", SubscriptionEntity.ACTIVE).chain(subs -> Multi
-                .createFrom().iterable(subs)
-                .filter(s -> filterOf(s).matches(event.trackerId(), event.counterpart(), event.type(),
-                        event.corroboration(), eventCreatedAt))
-                .onItem().transformToUniAndConcatenate(s -> DeliveryEntity
-                        .count("subscriptionId = ?1 and eventId = ?2", s.id, event.eventId())
-                        .chain(n -> n > 0 ? Uni.createFrom().item(false) : newDelivery(s.id, event, eventCreatedAt)))
-                .collect().with(Collectors.reducing(false, Boolean::logicalOr)));
+        return SubscriptionEntity.<SubscriptionEntity>list("status", SubscriptionEntity.ACTIVE).chain(subs -> {
+            List<SubscriptionEntity> matching = subs.stream().filter(s -> filterOf(s).matches(event.trackerId(),
+                    event.counterpart(), event.type(), event.corroboration(), eventCreatedAt)).toList();
+            if (matching.isEmpty()) {
+                return Uni.createFrom().item(false);
+            }
+            return alreadyPlanned(event.eventId()).chain(planned -> Multi.createFrom().iterable(matching)
+                    .filter(s -> !planned.contains(s.id))
+                    .onItem().transformToUniAndConcatenate(s -> newDelivery(s.id, event, eventCreatedAt))
+                    .collect().with(Collectors.reducing(false, Boolean::logicalOr)));
+        });
+    }
+
+    /** The subscriptions that already have a delivery of this event: one query, however many subscriptions match. */
+    private static Uni<Set<Long>> alreadyPlanned(String eventId) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select d.subscriptionId from DeliveryEntity d where d.eventId = :eventId", Long.class)
+                .setParameter("eventId", eventId).getResultList()).map(Set::copyOf);
     }
 
     private Uni<Boolean> newDelivery(Long subscriptionId, AgreementEvent event, Instant eventCreatedAt) {
