@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Issue #10, API abuse on the poller: every operation the running service publishes in its OpenAPI document (checked
  * against the JAX-RS methods compiled into the service, so a hidden one fails too) answers 401 without the admin
  * token, to path tricks as well; invalid bodies answer 400/422 with a message; the token never shows in a response
- * or in the log output captured while the test runs.
+ * or in the log output captured while the test runs, nor does the password of a feed URL with credentials.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "pactwatch_poller_test"))
@@ -124,6 +124,89 @@ class ManagementApiAbuseTest {
         List<String> hits = LOGS.containing(SECRET);
         System.out.printf("api-abuse poller | log records captured %d | containing the admin token %d%n", LOGS.lines(), hits.size());
         assertTrue(hits.isEmpty(), "the admin token was logged: " + hits);
+    }
+
+    /**
+     * Feed URLs with credentials: the poller fetches with the real ones (the feed server demands them), yet no answer
+     * of the API (create, duplicate, update, refusal, list, read, health error), no per-feed error text and no log
+     * record holds the password, raw or percent-decoded; the URL is shown as {@code http://reader:***@host/…}.
+     */
+    @Test
+    void feedUrlPasswordsNeverShowInAnswersErrorTextsOrLogs() throws Exception {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "open%40sesame-" + run; // percent-encoded in the URL: the server expects open@sesame-<run>
+        String decoded = "open@sesame-" + run;
+        String wrong = "wrong-pw-" + run;
+        List<String> secrets = List.of(password, decoded, wrong, "sesame-" + run);
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(("reader:" + decoded).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 8);
+        server.createContext("/private.xml", ex -> {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(String.valueOf(auth));
+            byte[] body = (expected.equals(auth) ? FixtureFeedServer.rss(FixtureFeedServer.item("private-" + run, "Members only"))
+                    : "who are you?").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", expected.equals(auth) ? "application/rss+xml" : "text/plain");
+            ex.sendResponseHeaders(expected.equals(auth) ? 200 : 401, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            String hostAndPort = "127.0.0.1:" + server.getAddress().getPort();
+            String goodUrl = "http://reader:" + password + "@" + hostAndPort + "/private.xml";
+            String wrongUrl = "http://reader:" + wrong + "@" + hostAndPort + "/private.xml?again";
+            List<String> answers = new ArrayList<>();
+            Response created = feedCall("POST", "/api/feeds", "Credentials " + run + " good", goodUrl);
+            answers.add(created.asString());
+            assertEquals(201, created.statusCode(), created.asString());
+            assertEquals("http://reader:***@" + hostAndPort + "/private.xml", created.jsonPath().getString("url"));
+            long good = created.jsonPath().getLong("id");
+            Response duplicate = feedCall("POST", "/api/feeds", "Credentials " + run + " good again", goodUrl);
+            answers.add(duplicate.asString());
+            assertEquals(409, duplicate.statusCode(), duplicate.asString());
+            Response refused = feedCall("POST", "/api/feeds", "Credentials " + run + " inward", "http://reader:" + password + "@10.0.0.1/x.xml");
+            answers.add(refused.asString());
+            assertEquals(422, refused.statusCode(), refused.asString());
+            Response wrongCreated = feedCall("POST", "/api/feeds", "Credentials " + run + " wrong", wrongUrl);
+            answers.add(wrongCreated.asString());
+            long bad = wrongCreated.then().statusCode(201).extract().jsonPath().getLong("id");
+            Response updated = feedCall("PUT", "/api/feeds/" + bad, "Credentials " + run + " wrong", wrongUrl);
+            answers.add(updated.asString());
+            assertEquals(200, updated.statusCode(), updated.asString());
+
+            FeedPollingTest.await("the feed with the right password fetched", () -> FeedPollingTest.feed(good).getLong("itemsPublished") >= 1);
+            FeedPollingTest.await("the feed with the wrong password failing with its 401",
+                    () -> String.valueOf(FeedPollingTest.feed(bad).getString("lastError")).contains("401"));
+            FeedPollingTest.await("the failed poll's log record captured", () -> !LOGS.containing("Credentials " + run + " wrong").isEmpty());
+            assertTrue(authorizations.contains(expected), "the real credentials were sent: " + authorizations);
+
+            String list = given().header("Authorization", "Bearer " + SECRET).get("/api/feeds").then().statusCode(200).extract().asString();
+            answers.add(list);
+            answers.add(given().header("Authorization", "Bearer " + SECRET).get("/api/feeds/" + good).asString());
+            String badView = given().header("Authorization", "Bearer " + SECRET).get("/api/feeds/" + bad).asString();
+            answers.add(badView);
+            assertEquals("HTTP_ERROR: HTTP 401 from http://reader:***@" + hostAndPort + "/private.xml?again",
+                    io.restassured.path.json.JsonPath.from(badView).getString("lastError"));
+
+            List<String> leaks = new ArrayList<>();
+            for (String secret : secrets) {
+                answers.stream().filter(a -> a.contains(secret)).forEach(a -> leaks.add("answer: " + a));
+                LOGS.containing(secret).forEach(l -> leaks.add("log: " + l));
+            }
+            System.out.printf("api-abuse poller | feed URL credentials | answers %d | log records captured %d | "
+                    + "containing a password %d | fetches with the real credentials %d of %d%n", answers.size(), LOGS.lines(),
+                    leaks.size(), authorizations.stream().filter(expected::equals).count(), authorizations.size());
+            assertTrue(leaks.isEmpty(), "a feed URL password was shown or logged: " + leaks);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    static Response feedCall(String method, String path, String name, String url) {
+        return given().header("Authorization", "Bearer " + SECRET).contentType("application/json")
+                .body(Map.of("name", name, "url", url, "intervalSeconds", 1)).request(method, path);
     }
 
     /** Keeps every log record the JVM emits while the test class runs. */

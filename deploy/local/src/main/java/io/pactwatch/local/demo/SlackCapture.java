@@ -49,7 +49,9 @@ public final class SlackCapture implements AutoCloseable {
     /**
      * The next calls to hook {@code name} answer these statuses in turn (each {@code {status, retryAfterSeconds}},
      * retry-after 0 for none, or {@code {status, retryAfterSeconds, delayMillis}} to answer only after a delay, e.g.
-     * longer than the sender's timeout) instead of 200; a non-200 call is not recorded as received. For fault tests.
+     * longer than the sender's timeout) instead of 200; a non-200 call is not recorded as received. A scripted 200
+     * with a delay accepts: the message is recorded at once and the 200 comes late, like a receiver that posted the
+     * message but whose answer the sender no longer waits for. For fault tests.
      */
     public void script(String name, int[]... responses) {
         scripted.computeIfAbsent(name, k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addAll(List.of(responses));
@@ -84,14 +86,9 @@ public final class SlackCapture implements AutoCloseable {
         attempts.computeIfAbsent(hook, k -> new CopyOnWriteArrayList<>()).add(Instant.now());
         java.util.Deque<int[]> script = scripted.get(hook);
         int[] scriptedResponse = script == null ? null : script.poll();
-        if (scriptedResponse != null && scriptedResponse.length > 2 && scriptedResponse[2] > 0) {
-            try {
-                Thread.sleep(scriptedResponse[2]);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        int delayMillis = scriptedResponse != null && scriptedResponse.length > 2 ? scriptedResponse[2] : 0;
         if (scriptedResponse != null && scriptedResponse[0] != 200) {
+            pause(delayMillis);
             if (scriptedResponse[1] > 0) {
                 exchange.getResponseHeaders().add("Retry-After", String.valueOf(scriptedResponse[1]));
             }
@@ -105,10 +102,23 @@ public final class SlackCapture implements AutoCloseable {
             Exchanges.send(exchange, 400, "text/plain", "invalid_payload");
             return;
         }
+        // accepted: the message is recorded (as posted to the channel) before a scripted late answer
         Received r = new Received(hook, Instant.now(), payload);
         received.add(r);
         listener.accept(r);
+        pause(delayMillis);
         Exchanges.send(exchange, 200, "text/plain", "ok");
+    }
+
+    private static void pause(int millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void list(HttpExchange exchange) throws IOException {

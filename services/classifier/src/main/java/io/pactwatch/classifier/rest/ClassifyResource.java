@@ -5,6 +5,7 @@ import io.pactwatch.classifier.domain.ArticleInput;
 import io.pactwatch.classifier.domain.Classifier;
 import io.pactwatch.contracts.ExtractedEvent;
 import io.pactwatch.contracts.TrackerVerdict;
+import io.pactwatch.contracts.rest.JsonBodyErrors;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
-/** {@code POST /api/classify}: classifies one article on demand, for people debugging a tracker and for evaluation tools. */
+/**
+ * {@code POST /api/classify}: classifies one article on demand, for people debugging a tracker and for evaluation tools.
+ * Public by design; bad requests get a 4xx with {@code {"errors":[…]}} (see {@link JsonBodyErrors}, {@link BodyTooLarge}).
+ */
 @Path("/api/classify")
 public class ClassifyResource {
 
@@ -35,8 +39,9 @@ public class ClassifyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public ClassifyResponse classify(ClassifyRequest request) {
-        if (request == null || request.title() == null) {
-            throw new BadRequestException("title is required");
+        List<String> problems = request == null ? List.of("title is required") : request.problems();
+        if (!problems.isEmpty()) {
+            throw new BadRequestException(JsonBodyErrors.badRequest(problems));
         }
         Classifier classifier = trackers.classifier();
         var result = classifier.classify(new ArticleInput(request.title(), request.summary(), request.content(),

@@ -2,6 +2,7 @@ package io.pactwatch.poller.config;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.pactwatch.contracts.Json;
+import io.pactwatch.contracts.UrlRedaction;
 import io.pactwatch.poller.domain.FeedDefinition;
 import io.pactwatch.poller.persistence.FeedRepository;
 import io.quarkus.runtime.StartupEvent;
@@ -41,13 +42,13 @@ public class DeclaredFeedsSync {
             declared = Json.mapper().readValue(Files.readString(file), new TypeReference<List<FeedDefinition>>() {
             });
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read feeds file " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read feeds file " + file + ": " + UrlRedaction.passwordsHidden(e.getMessage()));
         }
         for (FeedDefinition feed : declared) {
             // The operator's own file may go below the API's floor (accelerated demos); 1 s is the hard floor.
             List<String> problems = feed.problems(1);
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("feeds file " + file + ", feed " + feed.name() + ": " + problems);
+                throw new IllegalStateException("feeds file " + file + ", feed " + feed.name() + ": " + UrlRedaction.passwordsHidden(problems.toString()));
             }
             if (feed.intervalOrDefault() < config.minIntervalSeconds()) {
                 LOG.warnf("declared feed %s polls every %d s, below the API minimum of %d s", feed.name(),

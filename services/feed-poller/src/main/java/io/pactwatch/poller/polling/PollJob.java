@@ -1,6 +1,7 @@
 package io.pactwatch.poller.polling;
 
 import io.pactwatch.contracts.RawArticle;
+import io.pactwatch.contracts.UrlRedaction;
 import io.pactwatch.poller.config.PollerConfig;
 import io.pactwatch.poller.domain.ArticleText;
 import io.pactwatch.poller.domain.FeedItem;
@@ -150,21 +151,24 @@ public class PollJob {
                 .invoke(text -> metrics.fullText(text != null))
                 .onFailure().invoke(e -> {
                     metrics.fullText(false);
-                    LOG.debugf("full text of %s not fetched: %s", item.link(), e.getMessage());
+                    LOG.debugf("full text of %s not fetched: %s", UrlRedaction.passwordHidden(item.link()),
+                            UrlRedaction.passwordHiddenIn(e.getMessage(), item.link()));
                 }).onFailure().recoverWithNull();
     }
 
     private Uni<Void> recordFailure(FeedRow feed, Duration interval, Throwable error, Instant started) {
         FetchException fe = error instanceof FetchException f ? f
                 : new FetchException(FetchException.Kind.NETWORK, String.valueOf(error.getMessage()));
+        // the URL's password never reaches the log, the stored error text or (through it) the API
+        String message = UrlRedaction.passwordHiddenIn(fe.getMessage(), feed.url());
         metrics.fetched(fe.kind().name(), Duration.between(started, Instant.now()));
         int failures = feed.consecutiveFailures() + 1;
         Instant next = schedule.afterFailure(Instant.now(), interval, failures, fe.retryAfter());
         if (failures >= failingThreshold) {
-            LOG.warnf("feed %d (%s) failing: %d consecutive failures, last: %s", feed.id(), feed.name(), failures, fe.getMessage());
+            LOG.warnf("feed %d (%s) failing: %d consecutive failures, last: %s", feed.id(), feed.name(), failures, message);
         } else {
-            LOG.infof("feed %d (%s) poll failed (%s): %s; next poll %s", feed.id(), feed.name(), fe.kind(), fe.getMessage(), next);
+            LOG.infof("feed %d (%s) poll failed (%s): %s; next poll %s", feed.id(), feed.name(), fe.kind(), message, next);
         }
-        return feeds.recordFailure(feed.id(), fe.status(), fe.kind() + ": " + fe.getMessage(), next);
+        return feeds.recordFailure(feed.id(), fe.status(), fe.kind() + ": " + message, next);
     }
 }

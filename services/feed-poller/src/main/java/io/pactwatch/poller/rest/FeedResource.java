@@ -1,5 +1,6 @@
 package io.pactwatch.poller.rest;
 
+import io.pactwatch.contracts.UrlRedaction;
 import io.pactwatch.poller.config.PollerConfig;
 import io.pactwatch.poller.domain.FeedDefinition;
 import io.pactwatch.poller.fetch.FeedFetcher;
@@ -83,7 +84,7 @@ public class FeedResource {
         }
         return fetcher.checkAddress(URI.create(definition.url().trim())).replaceWith((Response) null)
                 .onFailure(FetchException.class).recoverWithItem(e -> Response.status(422)
-                        .entity(Map.of("errors", List.of("url " + e.getMessage()))).build());
+                        .entity(Map.of("errors", List.of(UrlRedaction.passwordHiddenIn("url " + e.getMessage(), definition.url())))).build());
     }
 
     private static Response conflict(Throwable e) {

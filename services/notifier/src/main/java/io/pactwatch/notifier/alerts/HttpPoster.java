@@ -1,5 +1,6 @@
 package io.pactwatch.notifier.alerts;
 
+import io.pactwatch.contracts.UrlRedaction;
 import io.pactwatch.notifier.config.NotifierConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -39,19 +40,7 @@ public class HttpPoster {
 
     /** The message with the URL's path and query (where the secret of a webhook URL lives) cut out. */
     static String scrubbed(String message, String url) {
-        try {
-            java.net.URI uri = new java.net.URI(url.trim());
-            String secretPart = url.trim().substring(url.trim().indexOf(uri.getRawAuthority()) + uri.getRawAuthority().length());
-            String out = message.replace(url.trim(), uri.getScheme() + "://" + uri.getRawAuthority() + "/…");
-            for (String part : new String[] {secretPart, uri.getRawPath(), uri.getRawQuery()}) {
-                if (part != null && part.length() > 1) {
-                    out = out.replace(part, "/…");
-                }
-            }
-            return out;
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return "(error text withheld: it may contain the target URL)";
-        }
+        return UrlRedaction.secretPathHiddenIn(message, url);
     }
 
     static SendResult classify(int status, String retryAfter, String body) {

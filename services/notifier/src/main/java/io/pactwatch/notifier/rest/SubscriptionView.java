@@ -1,5 +1,6 @@
 package io.pactwatch.notifier.rest;
 
+import io.pactwatch.contracts.UrlRedaction;
 import io.pactwatch.notifier.persistence.SubscriptionEntity;
 import java.time.Instant;
 import java.util.List;
@@ -21,16 +22,6 @@ public record SubscriptionView(long id, String channel, String target, List<Stri
 
     /** {@code https://hooks.slack.com/…wxyz} for URL targets; email addresses and console names as they are. */
     static String redacted(String channel, String target) {
-        if (target == null || !("slack".equals(channel) || "webhook".equals(channel))) {
-            return target;
-        }
-        try {
-            java.net.URI uri = new java.net.URI(target.trim());
-            String rest = target.trim().substring(target.trim().indexOf(uri.getRawAuthority()) + uri.getRawAuthority().length());
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
-                    + (rest.length() <= 8 ? rest : "/…" + rest.substring(rest.length() - 4));
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return "(redacted)";
-        }
+        return "slack".equals(channel) || "webhook".equals(channel) ? UrlRedaction.secretPathHidden(target) : target;
     }
 }

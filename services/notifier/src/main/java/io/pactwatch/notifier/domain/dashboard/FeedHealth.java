@@ -1,11 +1,13 @@
 package io.pactwatch.notifier.domain.dashboard;
 
+import io.pactwatch.contracts.UrlRedaction;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Turns a feed's raw health fields into what the feeds page says: a status word (with a CSS class, never colour
- * alone), and times relative to now ("3 min ago", "in 20 s").
+ * alone), and times relative to now ("3 min ago", "in 20 s"). The poller already hides passwords of feed URLs in
+ * its error texts; they are hidden here again, should an older poller answer.
  */
 public record FeedHealth(String status, String cssClass, String lastSuccess, String nextPoll, String lastError) {
 
@@ -29,7 +31,7 @@ public record FeedHealth(String status, String cssClass, String lastSuccess, Str
             css = "st-ok";
         }
         String error = f.lastError() == null ? "none"
-                : f.lastError() + (f.lastErrorAt() == null ? "" : " (" + relative(f.lastErrorAt(), now) + ")");
+                : UrlRedaction.passwordsHidden(f.lastError()) + (f.lastErrorAt() == null ? "" : " (" + relative(f.lastErrorAt(), now) + ")");
         return new FeedHealth(status, css, f.lastSuccessAt() == null ? "never" : relative(f.lastSuccessAt(), now),
                 !f.enabled() || f.nextPollAt() == null ? "not scheduled" : nextPoll(f.nextPollAt(), now), error);
     }

@@ -1,6 +1,7 @@
 package io.pactwatch.notifier.rest.web;
 
 import io.pactwatch.notifier.domain.dashboard.FeedHealth;
+import io.pactwatch.contracts.UrlRedaction;
 import io.pactwatch.notifier.domain.dashboard.PollerFeed;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,7 +42,7 @@ public class FeedsResource {
                     .sorted(Comparator.comparing(PollerFeed::name, String.CASE_INSENSITIVE_ORDER))
                     .map(f -> new FeedLine(f, FeedHealth.of(f, now))).toList();
             int failing = (int) lines.stream().filter(l -> l.feed().failing()).count();
-            return Templates.feeds(lines, answer.problem(), poller.baseUrl(), failing);
+            return Templates.feeds(lines, answer.problem(), UrlRedaction.passwordHidden(poller.baseUrl()), failing);
         });
     }
 }

@@ -75,6 +75,9 @@ class DashboardRulesTest {
         assertEquals("due (overdue by 5 min)", FeedHealth.nextPoll(NOW.minusSeconds(300), NOW));
         assertEquals("due now", FeedHealth.nextPoll(NOW.plusMillis(500), NOW));
         assertEquals("in 20 s", FeedHealth.nextPoll(NOW.plusSeconds(20), NOW));
+        assertEquals("HTTP_ERROR: HTTP 401 from http://u:***@feeds.example/x.xml (2 h ago)",
+                FeedHealth.of(feed(true, null, 1, false, "HTTP_ERROR: HTTP 401 from http://u:pw@feeds.example/x.xml"), NOW).lastError(),
+                "a password an older poller let through is hidden on the page too");
     }
 
     @Test

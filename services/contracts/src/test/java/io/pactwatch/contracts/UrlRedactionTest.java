@@ -1,0 +1,49 @@
+package io.pactwatch.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** Passwords in URLs and secret URL paths never survive redaction; everything else stays readable. */
+class UrlRedactionTest {
+
+    @Test
+    void aUserinfoPasswordIsMaskedAndTheRestOfTheUrlKept() {
+        assertEquals("http://user:***@host/feed", UrlRedaction.passwordHidden("http://user:pass@host/feed"));
+        assertEquals("https://reader:***@news.example.org:8443/rss.xml?x=1",
+                UrlRedaction.passwordHidden("https://reader:s3cr%40t@news.example.org:8443/rss.xml?x=1"));
+        assertEquals("http://u:***@host/", UrlRedaction.passwordHidden("http://u:p@ss@host/"), "an unencoded @ in it");
+        assertEquals("http://user:***@host/", UrlRedaction.passwordHidden("http://user:@host/"));
+        assertEquals("http://host/feed", UrlRedaction.passwordHidden("http://host/feed"));
+        assertEquals("http://user@host/feed", UrlRedaction.passwordHidden("http://user@host/feed"), "no password, nothing hidden");
+        assertEquals("http://host/a?next=http://x/b@c", UrlRedaction.passwordHidden("http://host/a?next=http://x/b@c"));
+        assertNull(UrlRedaction.passwordHidden(null));
+    }
+
+    @Test
+    void passwordsInErrorTextsAreMaskedWhereverTheyAppear() {
+        String url = "http://reader:Tr0ub4dor%26x@127.0.0.1:8080/private.xml";
+        assertEquals("HTTP_ERROR: HTTP 401 from http://reader:***@127.0.0.1:8080/private.xml",
+                UrlRedaction.passwordHiddenIn("HTTP_ERROR: HTTP 401 from " + url, url));
+        assertEquals("redirect to https://a:***@b.example/ refused; then ftp://c:***@d/",
+                UrlRedaction.passwordsHidden("redirect to https://a:x@b.example/ refused; then ftp://c:yy@d/"));
+        String bare = UrlRedaction.passwordHiddenIn("login failed for password Tr0ub4dor&x (raw Tr0ub4dor%26x)", url);
+        assertFalse(bare.contains("Tr0ub4dor"), bare);
+        assertEquals("the feed is down", UrlRedaction.passwordHiddenIn("the feed is down", "http://u:own@host/"),
+                "a short password is not blanked out of ordinary words");
+        assertEquals("no url", UrlRedaction.passwordHiddenIn("no url", null));
+    }
+
+    @Test
+    void secretPathsKeepOnlySchemeHostAndTheLastFourCharacters() {
+        assertEquals("https://hooks.slack.com/…XXXX", UrlRedaction.secretPathHidden("https://hooks.slack.com/services/T000/B000/abcdXXXX"));
+        assertEquals("http://127.0.0.1:8099/…=abc", UrlRedaction.secretPathHidden("http://127.0.0.1:8099/wh/secret?key=abc"));
+        assertEquals("https://h.example/…ret1", UrlRedaction.secretPathHidden("https://u:pw@h.example/path/secret1"));
+        assertEquals("(redacted)", UrlRedaction.secretPathHidden("not a url at all"));
+        String url = "https://u:hunter22@hooks.example/services/T0/secret123?token=q456";
+        String text = UrlRedaction.secretPathHiddenIn("failed: " + url + " (POST /services/T0/secret123?token=q456)", url);
+        assertFalse(text.contains("secret123") || text.contains("q456") || text.contains("hunter22"), text);
+    }
+}

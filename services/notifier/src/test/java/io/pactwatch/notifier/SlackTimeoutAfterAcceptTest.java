@@ -1,0 +1,138 @@
+package io.pactwatch.notifier;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pactwatch.contracts.Certainty;
+import io.pactwatch.contracts.ClassifiedArticle;
+import io.pactwatch.contracts.EventType;
+import io.pactwatch.contracts.Evidence;
+import io.pactwatch.contracts.ExtractedEvent;
+import io.pactwatch.contracts.Json;
+import io.pactwatch.contracts.TrackerVerdict;
+import io.pactwatch.local.demo.SlackCapture;
+import io.pactwatch.local.testing.RealInfrastructure;
+import io.pactwatch.local.testing.SharedBroker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #10: Slack accepts the message (it is posted) but its answer comes after the notifier's timeout. The notifier
+ * cannot tell that from a lost request, so it retries with backoff and the channel gets the message twice: delivery
+ * is at-least-once, not exactly-once. This test pins down exactly what happens, with the real broker and PostgreSQL.
+ * Own topics and consumer group, so the event topics other tests read stay untouched.
+ */
+@QuarkusTest
+@TestProfile(SlackTimeoutAfterAcceptTest.Profile.class)
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "pactwatch_notifier_test"))
+@QuarkusTestResource(GreenMailResource.class)
+class SlackTimeoutAfterAcceptTest {
+
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String TOPIC = "late.articles.classified";
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /** The stand-in answers 200 this long after it recorded the message: well past the notifier's timeout. */
+    static final int LATE_ANSWER_MILLIS = (int) TIMEOUT.toMillis() + 1500;
+
+    /** Own topics and consumer group; a 1 s Slack timeout (the claim timeout of the test profile, 5 s, stays above it). */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mp.messaging.incoming.classified-articles-in.topic", TOPIC,
+                    "mp.messaging.incoming.classified-articles-in.group.id", "pactwatch-notifier-late-" + RUN,
+                    "mp.messaging.incoming.classified-articles-in.dead-letter-queue.topic", TOPIC + ".dlq",
+                    "mp.messaging.outgoing.agreement-events-out.topic", "late.agreement-events",
+                    "pactwatch.notifier.slack.timeout", TIMEOUT.toSeconds() + "s");
+        }
+    }
+
+    static SlackCapture slack;
+    static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        slack = new SlackCapture("127.0.0.1", 0).start();
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedBroker.get().bootstrapServers()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void stop() {
+        slack.close();
+        producer.close();
+    }
+
+    @Test
+    void aMessageAcceptedAfterTheTimeoutIsRetriedWithBackoffEndsSentAndArrivesTwice() throws Exception {
+        String hook = "late" + RUN;
+        slack.script(hook, new int[] {200, 0, LATE_ANSWER_MILLIS});
+        long sub = given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl(hook) + "\",\"eventTypes\":[\"SIGNED\"],\"counterparts\":[\"NO\"]}")
+                .post("/api/subscriptions").then().statusCode(201).extract().jsonPath().getLong("id");
+        ExtractedEvent signed = new ExtractedEvent("NO", "Norway", EventType.SIGNED, null, LocalDate.parse("2024-05-31"),
+                Certainty.CONFIRMED, 0.9, new Evidence("Ukraine and Norway signed a security agreement.", 0, 10, "test"));
+        String articleId = "late-" + RUN;
+        producer.send(new ProducerRecord<>(TOPIC, articleId, Json.write(new ClassifiedArticle(articleId, 1, "wire",
+                "https://wire.example/" + articleId, "Ukraine and Norway sign security agreement", null,
+                Instant.parse("2024-05-31T12:00:00Z"), true, 0.9, "test-1", Instant.now(),
+                List.of(new TrackerVerdict("ua-security-agreements", true, 0.9, List.of(signed))))))).get();
+
+        NotifierFlowTest.await("the delivery SENT", () -> "SENT".equals(delivery(sub).get("status")));
+        Thread.sleep(LATE_ANSWER_MILLIS + 2000); // a third copy, if the late 200 or another claim caused one, would show by now
+
+        List<SlackCapture.Received> receipts = slack.received().stream().filter(r -> r.hook().equals(hook)).toList();
+        List<Instant> attempts = slack.attempts(hook);
+        Map<String, Object> row = delivery(sub);
+        long gapMillis = attempts.size() < 2 ? -1 : Duration.between(attempts.get(0), attempts.get(1)).toMillis();
+        System.out.printf("slack-late-accept | notifier timeout %d ms, stand-in answers 200 after %d ms | attempts %d | "
+                + "messages received %d | gap between attempts %d ms | delivery %s after %s attempts, last_error %s%n",
+                TIMEOUT.toMillis(), LATE_ANSWER_MILLIS, attempts.size(), receipts.size(), gapMillis, row.get("status"),
+                row.get("attempts"), row.get("last_error"));
+
+        assertEquals(2, attempts.size(), "one timed-out attempt that was accepted, then one retry");
+        assertEquals(2, receipts.size(), "the receiver got the message twice: at-least-once, not exactly-once");
+        assertEquals(receipts.get(0).payload(), receipts.get(1).payload(), "the same message both times");
+        assertTrue(gapMillis >= TIMEOUT.toMillis(), "the retry came after the timeout, not in parallel: " + gapMillis + " ms");
+        assertEquals("SENT", row.get("status"));
+        assertEquals(2, ((Number) row.get("attempts")).intValue());
+        assertNull(row.get("last_error"), "a sent delivery keeps no error");
+    }
+
+    static Map<String, Object> delivery(long subscriptionId) {
+        try (Connection db = NotifierFlowTest.database(); Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT status, attempts, last_error FROM delivery WHERE subscription_id = " + subscriptionId)) {
+            if (!rs.next()) {
+                return Map.of();
+            }
+            Map<String, Object> row = new java.util.HashMap<>();
+            row.put("status", rs.getString(1));
+            row.put("attempts", rs.getInt(2));
+            row.put("last_error", rs.getString(3));
+            assertTrue(!rs.next(), "one delivery for the one event");
+            return row;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
