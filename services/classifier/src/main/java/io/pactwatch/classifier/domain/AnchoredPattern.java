@@ -1,0 +1,105 @@
+package io.pactwatch.classifier.domain;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule pattern with the literals that anchor its matches, so its successive matches are searched from just before
+ * the next anchor instead of position by position: {@code java.util.regex} has no literal skip for patterns that
+ * open with {@code \b} and an alternation, and scanning whole sentences with them was most of the trigger and date
+ * rules' time. Answers exactly as {@link Matcher#find()} does, provided every match of the pattern begins with one of
+ * the anchors ({@link #beginningWith}), or holds one at most n whitespace-separated runs after the run it starts in
+ * ({@link #near}); each use states why, and {@code AnchoredPatternEquivalenceTest} checks it against the plain scan.
+ */
+final class AnchoredPattern {
+
+    private final Pattern pattern;
+    /**
+     * -1: every match begins with an anchor; n >= 0: an anchor begins at most n runs after the match's run; no
+     * anchors: a plain scan.
+     */
+    private final int runsBefore;
+    private final String[] anchors;
+
+    private AnchoredPattern(Pattern pattern, int runsBefore, String[] anchors) {
+        this.pattern = pattern;
+        this.runsBefore = runsBefore;
+        this.anchors = anchors;
+    }
+
+    /** Every match of {@code regex} begins with one of {@code anchors}. */
+    static AnchoredPattern beginningWith(String regex, String... anchors) {
+        return create(Pattern.compile(regex), -1, anchors);
+    }
+
+    /**
+     * Every match of {@code pattern} holds one of {@code anchors}, beginning in the whitespace-separated run the match
+     * starts in or at most {@code runsBefore} runs after it ({@code \s} separates runs; a hyphen does not).
+     */
+    static AnchoredPattern near(Pattern pattern, int runsBefore, String... anchors) {
+        if (runsBefore < 0) {
+            throw new IllegalArgumentException("runsBefore must be >= 0");
+        }
+        return create(pattern, runsBefore, anchors);
+    }
+
+    static AnchoredPattern near(String regex, int runsBefore, String... anchors) {
+        return near(Pattern.compile(regex), runsBefore, anchors);
+    }
+
+    /** A pattern without anchors, scanned position by position as {@link Matcher#find()} scans it. */
+    static AnchoredPattern unanchored(String regex) {
+        return new AnchoredPattern(Pattern.compile(regex), -1, new String[0]);
+    }
+
+    private static AnchoredPattern create(Pattern pattern, int runsBefore, String[] anchors) {
+        if (anchors.length == 0) {
+            throw new IllegalArgumentException("an anchored pattern needs anchors");
+        }
+        return new AnchoredPattern(pattern, runsBefore, anchors.clone());
+    }
+
+    Pattern pattern() {
+        return pattern;
+    }
+
+    /** A matcher over the whole of {@code s} (no region), for {@link #find}. */
+    Matcher matcher(String s) {
+        return pattern.matcher(s);
+    }
+
+    /**
+     * The next match at or after {@code from}, as {@code m.find()} would find it when its search starts there (0
+     * first, then {@link #next(Matcher)}): false when there is none, else {@code m} holds the match.
+     */
+    boolean find(Matcher m, String s, int from) {
+        if (from > s.length()) {
+            return false;
+        }
+        if (anchors.length == 0) {
+            return m.find(from);
+        }
+        int anchor = firstAnchor(s, from);
+        if (anchor < 0) {
+            return false;
+        }
+        int start = runsBefore < 0 ? anchor : Math.max(from, Triggers.runsBack(s, anchor, runsBefore));
+        return m.find(start);
+    }
+
+    /** Where {@link Matcher#find()} would search next after the match {@code m} holds. */
+    static int next(Matcher m) {
+        return m.end() == m.start() ? m.end() + 1 : m.end();
+    }
+
+    private int firstAnchor(String s, int from) {
+        int first = -1;
+        for (String a : anchors) {
+            int at = s.indexOf(a, from);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+}
