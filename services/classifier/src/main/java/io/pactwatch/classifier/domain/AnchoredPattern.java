@@ -20,11 +20,14 @@ final class AnchoredPattern {
      */
     private final int runsBefore;
     private final String[] anchors;
+    /** A second, independent anchoring (null when none): every match also holds one of these. */
+    private final AnchoredPattern also;
 
-    private AnchoredPattern(Pattern pattern, int runsBefore, String[] anchors) {
+    private AnchoredPattern(Pattern pattern, int runsBefore, String[] anchors, AnchoredPattern also) {
         this.pattern = pattern;
         this.runsBefore = runsBefore;
         this.anchors = anchors;
+        this.also = also;
     }
 
     /** Every match of {@code regex} begins with one of {@code anchors}. */
@@ -49,14 +52,25 @@ final class AnchoredPattern {
 
     /** A pattern without anchors, scanned position by position as {@link Matcher#find()} scans it. */
     static AnchoredPattern unanchored(String regex) {
-        return new AnchoredPattern(Pattern.compile(regex), -1, new String[0]);
+        return new AnchoredPattern(Pattern.compile(regex), -1, new String[0], null);
+    }
+
+    /**
+     * This pattern with a second anchoring that holds too: every match also holds one of {@code more}, beginning at
+     * most {@code runsBefore} runs after the match's run. The search starts at the later of the two bounds.
+     */
+    AnchoredPattern alsoNear(int runsBefore, String... more) {
+        if (anchors.length == 0 || also != null) {
+            throw new IllegalStateException("only an anchored pattern takes one second anchoring");
+        }
+        return new AnchoredPattern(pattern, this.runsBefore, anchors, near(pattern, runsBefore, more));
     }
 
     private static AnchoredPattern create(Pattern pattern, int runsBefore, String[] anchors) {
         if (anchors.length == 0) {
             throw new IllegalArgumentException("an anchored pattern needs anchors");
         }
-        return new AnchoredPattern(pattern, runsBefore, anchors.clone());
+        return new AnchoredPattern(pattern, runsBefore, anchors.clone(), null);
     }
 
     Pattern pattern() {
@@ -79,12 +93,18 @@ final class AnchoredPattern {
         if (anchors.length == 0) {
             return m.find(from);
         }
+        int start = earliestStart(s, from);
+        int alsoStart = also == null ? start : also.earliestStart(s, from);
+        return start >= 0 && alsoStart >= 0 && m.find(Math.max(start, alsoStart));
+    }
+
+    /** The earliest offset at or after {@code from} where a match can start, or -1 when none can. */
+    private int earliestStart(String s, int from) {
         int anchor = firstAnchor(s, from);
         if (anchor < 0) {
-            return false;
+            return -1;
         }
-        int start = runsBefore < 0 ? anchor : Math.max(from, Triggers.runsBack(s, anchor, runsBefore));
-        return m.find(start);
+        return runsBefore < 0 ? anchor : Math.max(from, Triggers.runsBack(s, anchor, runsBefore));
     }
 
     /** Where {@link Matcher#find()} would search next after the match {@code m} holds. */

@@ -20,10 +20,11 @@ public final class Triggers {
 
     /**
      * Anchored at the signing verb, which begins at most four runs after the match's run: optional word, modal, two
-     * gap words, verb ("put" for "put pen to paper").
+     * gap words, verb ("put" for "put pen to paper"); and at the modal, in the match's first run or the next.
      */
     static final AnchoredPattern PLANNED_MODAL = AnchoredPattern.near("(?:\\b(\\w+)\\.?\\s+)?\\b(will|shall|would|could|may|might|'ll|\u2019ll|to)\\s+"
-            + GAP + SIGN_VERB, 4, "put", "sign", "ink", "seal", "conclude", "finali");
+            + GAP + SIGN_VERB, 4, "put", "sign", "ink", "seal", "conclude", "finali")
+            .alsoNear(1, "will", "shall", "would", "could", "may", "might", "'ll", "\u2019ll", "to");
     /** Anchored at the participle: "set to be formally signed" puts it four runs after the first. */
     static final AnchoredPattern PLANNED_PASSIVE = AnchoredPattern.near("\\b(will|shall|would|could|may|might|to|set to|due to)\\s+be\\s+"
             + "(?:\\w+\\s+)?(signed|inked|sealed|concluded|finali[sz]ed)\\b", 4, "signed", "inked", "sealed", "concluded",

@@ -104,6 +104,36 @@ class PrefilterEquivalenceTest {
     }
 
     @Test
+    void spacesAreCollapsedAsTheRegexCollapsesThem() {
+        Pattern spaces = Pattern.compile("[ \\t\\x0B\\f\\u00A0]+");
+        Random r = new Random(7);
+        String alphabet = "ab \t\u000B\f\u00A0\n\r\u2007\u0085.";
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(12); k > 0; k--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertEquals(spaces.matcher(s).replaceAll(" "), HtmlText.collapseSpaces(s), () -> "[" + s + "]");
+        }
+    }
+
+    @Test
+    void plainTextNeverHoldsTwoNewlinesInARow() {
+        Random r = new Random(9);
+        String[] pieces = {"a", "b c", " ", "\n", "\r\n", "\r", "\t", "\u00A0", "<p>", "</p>", "<br/>", "<div>", "&amp;",
+            "&nbsp;", "&#10;", "&#x0A;", "\u2028", "\u0085"};
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(12); k > 0; k--) {
+                b.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String plain = HtmlText.toPlainText(b.toString());
+            assertFalse(plain.contains("\n\n"), () -> "[" + b + "] -> [" + plain + "]");
+        }
+    }
+
+    @Test
     void titleCaseCountsTheSameWords() {
         assertTrue(Counterparts.isTitleCase("Talks With US Have Begun", 0, 24));
         assertFalse(Counterparts.isTitleCase("Talks with the US have begun", 0, 28));
