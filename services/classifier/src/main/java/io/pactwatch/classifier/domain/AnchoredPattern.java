@@ -77,25 +77,39 @@ final class AnchoredPattern {
         return pattern;
     }
 
-    /** A matcher over the whole of {@code s} (no region), for {@link #find}. */
+    /** A plain matcher over {@code s}, for comparison with the anchored search. */
     Matcher matcher(String s) {
         return pattern.matcher(s);
     }
 
     /**
-     * The next match at or after {@code from}, as {@code m.find()} would find it when its search starts there (0
-     * first, then {@link #next(Matcher)}): false when there is none, else {@code m} holds the match.
+     * The first match in {@code s}, as the first {@code matcher(s).find()} finds it: a matcher holding it, or null
+     * when there is none (no matcher is made when no anchor occurs).
      */
-    boolean find(Matcher m, String s, int from) {
+    Matcher first(String s) {
+        return find(null, s, 0);
+    }
+
+    /** The match after the one {@code m} holds, as the next {@code m.find()} finds it; null when there is none. */
+    Matcher next(Matcher m, String s) {
+        return find(m, s, m.end() == m.start() ? m.end() + 1 : m.end());
+    }
+
+    private Matcher find(Matcher m, String s, int from) {
         if (from > s.length()) {
-            return false;
+            return null;
         }
-        if (anchors.length == 0) {
-            return m.find(from);
+        int start = from;
+        if (anchors.length > 0) {
+            start = earliestStart(s, from);
+            int alsoStart = also == null ? start : also.earliestStart(s, from);
+            if (start < 0 || alsoStart < 0) {
+                return null;
+            }
+            start = Math.max(start, alsoStart);
         }
-        int start = earliestStart(s, from);
-        int alsoStart = also == null ? start : also.earliestStart(s, from);
-        return start >= 0 && alsoStart >= 0 && m.find(Math.max(start, alsoStart));
+        Matcher matcher = m == null ? pattern.matcher(s) : m;
+        return matcher.find(start) ? matcher : null;
     }
 
     /** The earliest offset at or after {@code from} where a match can start, or -1 when none can. */

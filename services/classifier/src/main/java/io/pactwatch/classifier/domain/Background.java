@@ -43,7 +43,7 @@ public final class Background {
 
     /** "deals signed with Britain and Germany": a class of earlier agreements, not a new signing. */
     public static boolean isPluralParticiple(String lower) {
-        return Literals.any(lower, "signed", "inked", "sealed", "concluded") && PLURAL_PARTICIPLE.find(PLURAL_PARTICIPLE.matcher(lower), lower, 0);
+        return Literals.any(lower, "signed", "inked", "sealed", "concluded") && PLURAL_PARTICIPLE.first(lower) != null;
     }
 
     public static boolean isPluperfect(String lower) {

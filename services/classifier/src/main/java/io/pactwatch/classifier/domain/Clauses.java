@@ -35,14 +35,13 @@ final class Clauses {
         Matcher lead = LEADING_ADJUNCT.matcher(lower);
         leadingAdjunct = lower.indexOf(',') >= 0 && Literals.any(lower, "after", "following", "since") && lead.find();
         framing = leadingAdjunct && "since".equals(lead.group(1));
-        Matcher m = BREAK.matcher(lower);
         int start = 0;
         if (leadingAdjunct) {
             spans.add(new int[] {0, lead.end() - 1});
             start = lead.end() - 1;
         }
         boolean breaks = Literals.any(lower, BREAK_STEMS);
-        for (int at = 0; breaks && BREAK.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = breaks ? BREAK.first(lower) : null; m != null; m = BREAK.next(m, lower)) {
             if (m.start() <= start) {
                 continue;
             }

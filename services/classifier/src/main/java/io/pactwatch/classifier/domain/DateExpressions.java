@@ -63,18 +63,15 @@ public final class DateExpressions {
         boolean hasMonth = Literals.any(lower, MONTH_STEMS);
         boolean digit = Literals.hasDigit(lower);
         boolean day = lower.indexOf("day") >= 0;
-        Matcher m = MONTH_DAY.matcher(lower);
-        for (int at = 0; hasMonth && digit && MONTH_DAY.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = hasMonth && digit ? MONTH_DAY.first(lower) : null; m != null; m = MONTH_DAY.next(m, lower)) {
             day(month(m.group(1)), m.group(2), m.group(3), published, m.start(), out, taken, m.end());
         }
-        m = DAY_MONTH.matcher(lower);
-        for (int at = 0; hasMonth && digit && DAY_MONTH.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = hasMonth && digit ? DAY_MONTH.first(lower) : null; m != null; m = DAY_MONTH.next(m, lower)) {
             if (free(taken, m.start(), m.end())) {
                 day(month(m.group(2)), m.group(1), m.group(3), published, m.start(), out, taken, m.end());
             }
         }
-        m = MONTH_ONLY.matcher(lower);
-        for (int at = 0; hasMonth && MONTH_ONLY.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = hasMonth ? MONTH_ONLY.first(lower) : null; m != null; m = MONTH_ONLY.next(m, lower)) {
             if (free(taken, m.start(1), m.end(1))) {
                 int month = month(m.group(1));
                 int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : monthYear(published, month);
@@ -83,32 +80,28 @@ public final class DateExpressions {
                 taken.add(new int[] {m.start(), m.end()});
             }
         }
-        m = MONTH_YEAR.matcher(lower);
-        for (int at = 0; hasMonth && digit && MONTH_YEAR.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = hasMonth && digit ? MONTH_YEAR.first(lower) : null; m != null; m = MONTH_YEAR.next(m, lower)) {
             if (free(taken, m.start(), m.end())) {
                 YearMonth ym = YearMonth.of(Integer.parseInt(m.group(2)), month(m.group(1)));
                 out.add(new DateMention(ym.atDay(1), ym.atEndOfMonth(), Precision.MONTH, m.start()));
                 taken.add(new int[] {m.start(), m.end()});
             }
         }
-        m = YEAR.matcher(lower);
-        for (int at = 0; digit && YEAR.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = digit ? YEAR.first(lower) : null; m != null; m = YEAR.next(m, lower)) {
             if (free(taken, m.start(1), m.end(1))) {
                 int year = Integer.parseInt(m.group(1));
                 out.add(new DateMention(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), Precision.YEAR, m.start()));
             }
         }
-        m = WEEKDAY.matcher(lower);
-        for (int at = 0; day && WEEKDAY.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = day ? WEEKDAY.first(lower) : null; m != null; m = WEEKDAY.next(m, lower)) {
             DayOfWeek dow = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
             boolean future = m.group().startsWith("next");
             LocalDate d = future ? published.with(TemporalAdjusters.next(dow))
                     : published.with(TemporalAdjusters.previousOrSame(dow));
             out.add(new DateMention(d, d, Precision.DAY, m.start()));
         }
-        m = RELATIVE.matcher(lower);
         boolean relative = Literals.any(lower, RELATIVE_STEMS);
-        for (int at = 0; relative && RELATIVE.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = relative ? RELATIVE.first(lower) : null; m != null; m = RELATIVE.next(m, lower)) {
             if (m.group(1).endsWith("same day")) {
                 sameDay(published, m.start(), out);
             } else {

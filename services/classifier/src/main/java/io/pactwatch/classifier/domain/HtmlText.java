@@ -54,6 +54,9 @@ public final class HtmlText {
 
     /** Each run of spaces, tabs, vertical tabs, form feeds and no-break spaces as one space. */
     static String collapseSpaces(String text) {
+        if (!needsCollapsing(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean inRun = false;
         for (int i = 0; i < text.length(); i++) {
@@ -67,6 +70,19 @@ public final class HtmlText {
             inRun = space;
         }
         return out.toString();
+    }
+
+    /** True when the text holds two spaces in a row or a space character other than the plain space. */
+    private static boolean needsCollapsing(String text) {
+        boolean previousSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || c == ' ' && previousSpace) {
+                return true;
+            }
+            previousSpace = c == ' ';
+        }
+        return false;
     }
 
     private static String decodeEntities(String text) {

@@ -35,8 +35,7 @@ public final class Ordinals {
         Integer best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (AnchoredPattern p : List.of(BEFORE, AFTER)) {
-            Matcher m = p.matcher(lower);
-            for (int at = 0; p.find(m, lower, at); at = AnchoredPattern.next(m)) {
+            for (Matcher m = p.first(lower); m != null; m = p.next(m, lower)) {
                 Integer value = value(m.group(1));
                 int distance = Math.abs(m.start() - near);
                 if (value != null && distance < bestDistance) {

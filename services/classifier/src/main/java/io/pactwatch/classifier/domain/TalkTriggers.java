@@ -73,8 +73,7 @@ final class TalkTriggers {
             if (!mayMatch(p, lower)) {
                 continue;
             }
-            Matcher m = p.matcher(lower);
-            for (int at = 0; p.find(m, lower, at); at = AnchoredPattern.next(m)) {
+            for (Matcher m = p.first(lower); m != null; m = p.next(m, lower)) {
                 if (p == ROUND_ORDINAL && m.group(1) != null && Ordinals.roundNumber(m.group(), 0) == null) {
                     continue;
                 }
@@ -98,8 +97,7 @@ final class TalkTriggers {
             if (!mayMatch(p, lower)) {
                 continue;
             }
-            Matcher m = p.matcher(lower);
-            for (int at = 0; p.find(m, lower, at); at = AnchoredPattern.next(m)) {
+            for (Matcher m = p.first(lower); m != null; m = p.next(m, lower)) {
                 if (!isFuture(lower, m.start(), m.end()) && !overlaps(rounds, m.start(), m.end())) {
                     String rule = p == TALKS_BEGAN ? "talks.began-verb" : p == TALKS_HAVE_BEGUN ? "talks.have-begun"
                             : "talks.start-of";

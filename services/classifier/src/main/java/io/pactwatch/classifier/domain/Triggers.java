@@ -100,8 +100,7 @@ public final class Triggers {
 
     private static void addPlanned(String lower, List<Trigger> out, List<int[]> spans) {
         boolean signVerb = Literals.any(lower, SIGN_STEMS);
-        Matcher m = PLANNED_MODAL.matcher(lower);
-        for (int at = 0; signVerb && PLANNED_MODAL.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = signVerb ? PLANNED_MODAL.first(lower) : null; m != null; m = PLANNED_MODAL.next(m, lower)) {
             spans.add(new int[] {m.start(2), m.end()});
             if ("to".equals(m.group(2)) && ORDINAL_SUBJECT.matcher(lower.substring(0, m.start(2))).find()) {
                 out.add(new Trigger(EventType.SIGNED, "signed.ordinal-infinitive", m.start(2), m.end()));
@@ -112,28 +111,24 @@ public final class Triggers {
                 out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.aim-with-date", m.start(2), m.end()));
             }
         }
-        m = PLANNED_PASSIVE.matcher(lower);
-        for (int at = 0; signVerb && PLANNED_PASSIVE.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = signVerb ? PLANNED_PASSIVE.first(lower) : null; m != null; m = PLANNED_PASSIVE.next(m, lower)) {
             spans.add(new int[] {m.start(), m.end()});
             if (!ASPIRATION.contains(wordBefore(lower, m.start()))) {
                 out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.passive-future", m.start(), m.end()));
             }
         }
         boolean signing = lower.indexOf("sign") >= 0;
-        m = PLANNED_PROGRESSIVE.matcher(lower);
-        for (int at = 0; signing && PLANNED_PROGRESSIVE.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = signing ? PLANNED_PROGRESSIVE.first(lower) : null; m != null; m = PLANNED_PROGRESSIVE.next(m, lower)) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.progressive-signing", m.start(), m.end()));
         }
-        m = PLANNED_CLOSE.matcher(lower);
         boolean close = Literals.any(lower, CLOSE_STEMS);
-        for (int at = 0; close && PLANNED_CLOSE.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = close ? PLANNED_CLOSE.first(lower) : null; m != null; m = PLANNED_CLOSE.next(m, lower)) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.close-to", m.start(), m.end()));
         }
-        m = PLANNED_SCHEDULED.matcher(lower);
         boolean scheduled = signing && Literals.any(lower, SCHEDULE_WORDS);
-        for (int at = 0; scheduled && PLANNED_SCHEDULED.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = scheduled ? PLANNED_SCHEDULED.first(lower) : null; m != null; m = PLANNED_SCHEDULED.next(m, lower)) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.scheduled-signing", m.start(), m.end()));
         }
@@ -141,35 +136,30 @@ public final class Triggers {
 
     private static void addSigned(String lower, List<Trigger> out, List<int[]> planned) {
         boolean signVerb = Literals.any(lower, SIGN_STEMS);
-        Matcher m = SIGNED_PAST.matcher(lower);
-        for (int at = 0; signVerb && SIGNED_PAST.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = signVerb ? SIGNED_PAST.first(lower) : null; m != null; m = SIGNED_PAST.next(m, lower)) {
             if (!inside(planned, m.start())) {
                 out.add(new Trigger(EventType.SIGNED, "signed.past-tense", m.start(), m.end()));
             }
         }
-        m = SIGNED_CONCLUDED.matcher(lower);
         boolean concluded = Literals.any(lower, "concluded", "clinched");
-        for (int at = 0; concluded && SIGNED_CONCLUDED.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = concluded ? SIGNED_CONCLUDED.first(lower) : null; m != null; m = SIGNED_CONCLUDED.next(m, lower)) {
             if (!inside(planned, m.start())) {
                 out.add(new Trigger(EventType.SIGNED, "signed.concluded", m.start(), m.end()));
             }
         }
-        m = SIGNED_PRESENT.matcher(lower);
-        for (int at = 0; signVerb && SIGNED_PRESENT.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = signVerb ? SIGNED_PRESENT.first(lower) : null; m != null; m = SIGNED_PRESENT.next(m, lower)) {
             if (!inside(planned, m.start(2)) && !NOT_A_SIGNING_SUBJECT.contains(m.group(1))) {
                 out.add(new Trigger(EventType.SIGNED, "signed.present-tense", m.start(2), m.end()));
             }
         }
-        m = SIGNED_IDIOM.matcher(lower);
         boolean put = lower.indexOf("put") >= 0;
-        for (int at = 0; put && SIGNED_IDIOM.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = put ? SIGNED_IDIOM.first(lower) : null; m != null; m = SIGNED_IDIOM.next(m, lower)) {
             if (!inside(planned, m.start())) {
                 out.add(new Trigger(EventType.SIGNED, "signed.pen-to-paper", m.start(), m.end()));
             }
         }
-        m = SIGNED_CEREMONY.matcher(lower);
         boolean signing = lower.indexOf("signing") >= 0;
-        for (int at = 0; signing && SIGNED_CEREMONY.find(m, lower, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = signing ? SIGNED_CEREMONY.first(lower) : null; m != null; m = SIGNED_CEREMONY.next(m, lower)) {
             out.add(new Trigger(EventType.SIGNED, "signed.ceremony-held", m.start(), m.end()));
         }
     }

@@ -92,8 +92,7 @@ class AnchoredPatternEquivalenceTest {
 
     private static List<String> anchored(AnchoredPattern p, String s) {
         List<String> out = new ArrayList<>();
-        Matcher m = p.matcher(s);
-        for (int at = 0; p.find(m, s, at); at = AnchoredPattern.next(m)) {
+        for (Matcher m = p.first(s); m != null; m = p.next(m, s)) {
             out.add(m.start() + "-" + m.end() + ":" + m.group());
         }
         return out;

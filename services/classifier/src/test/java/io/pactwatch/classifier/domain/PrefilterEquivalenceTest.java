@@ -134,6 +134,28 @@ class PrefilterEquivalenceTest {
     }
 
     @Test
+    void endAnchoredPatternsAnswerAsTheFullScan() {
+        String[] words = {"in", "In", "at", "At", "the", "hosted by", "held in", "by", "visit to", "visits to", "to",
+            "trip to", "stop in", "near", "outside", "arrival in", "Kyiv", "Kyiv,", "Luis", "Montenegro", "Jordan", "x",
+            "(", "Mr.", "\u00E9t\u00E9", "\u00C9mile", "EU"};
+        String[] glue = {" ", " ", "  ", "\n", "\t", ", ", "-", "", "\u0085", "\r\n", "\u2028"};
+        Random r = new Random(13);
+        for (int i = 0; i < 30000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(7); k > 0; k--) {
+                b.append(words[r.nextInt(words.length)]).append(glue[r.nextInt(glue.length)]);
+            }
+            String s = b.length() > 30 ? b.substring(b.length() - 30) : b.toString();
+            assertEquals(Counterparts.VENUE_BEFORE.matcher(s).find(), Counterparts.endsWith(Counterparts.VENUE_BEFORE, s, 3),
+                    () -> "venue [" + s + "]");
+            assertEquals(Counterparts.PROPER_NAME_BEFORE.matcher(s).find(),
+                    Counterparts.endsWith(Counterparts.PROPER_NAME_BEFORE, s, 1), () -> "name [" + s + "]");
+            assertEquals(Counterparts.GIVEN_NAME_BEFORE.matcher(s).find(),
+                    Counterparts.endsWith(Counterparts.GIVEN_NAME_BEFORE, s, 1), () -> "given name [" + s + "]");
+        }
+    }
+
+    @Test
     void titleCaseCountsTheSameWords() {
         assertTrue(Counterparts.isTitleCase("Talks With US Have Begun", 0, 24));
         assertFalse(Counterparts.isTitleCase("Talks with the US have begun", 0, 28));
