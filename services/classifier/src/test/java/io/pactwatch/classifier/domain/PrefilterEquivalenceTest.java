@@ -156,6 +156,24 @@ class PrefilterEquivalenceTest {
     }
 
     @Test
+    void promptsAreFoundAsTheFullScanFindsThem() {
+        Pattern prompt = Boilerplate.PROMPT;
+        String[] words = {"Sign up", "SIGN IN", "read more", "Read also", "most read", "Editors' picks", "editor's",
+            "support us", "Support", "share on", "Share", "author:", "Authors:", "comments", "Comments", "cookie",
+            "\u212Aookie", "\u0130", "signed", "the", "x", "Trending", "Most Popular", "related stories", "reading"};
+        String[] glue = {" ", " ", "", ".", ", ", "\n", "-", "'"};
+        Random r = new Random(21);
+        for (int i = 0; i < 30000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 1 + r.nextInt(6); k > 0; k--) {
+                b.append(words[r.nextInt(words.length)]).append(glue[r.nextInt(glue.length)]);
+            }
+            String s = b.toString();
+            assertEquals(prompt.matcher(s).find(), Boilerplate.hasPrompt(s), () -> "[" + s + "]");
+        }
+    }
+
+    @Test
     void titleCaseCountsTheSameWords() {
         assertTrue(Counterparts.isTitleCase("Talks With US Have Begun", 0, 24));
         assertFalse(Counterparts.isTitleCase("Talks with the US have begun", 0, 28));
