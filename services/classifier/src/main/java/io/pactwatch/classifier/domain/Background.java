@@ -16,8 +16,9 @@ public final class Background {
             + "most recently|recently|lately|list of|among (the )?(countries|nations|states|partners)|such (an? )?(agreement|pact|deal|accord|document)s?|"
             + "by the end of)\\b");
     private static final Pattern PERFECT = Pattern.compile("\\b(have|has|had|'ve)\\s+(?:\\w+\\s+)?(signed|inked|sealed|concluded|held|begun|started|opened)\\b");
-    private static final Pattern PLURAL_PARTICIPLE = Pattern.compile("\\b(agreements|deals|pacts|accords|documents|ones|"
-            + "treaties|guarantees)\\s+(?:already\\s+|previously\\s+)?(signed|inked|sealed|concluded)\\b");
+    static final AnchoredPattern PLURAL_PARTICIPLE = AnchoredPattern.beginningWith("\\b(agreements|deals|pacts|accords|documents|ones|"
+            + "treaties|guarantees)\\s+(?:already\\s+|previously\\s+)?(signed|inked|sealed|concluded)\\b", "agreements", "deals",
+            "pacts", "accords", "documents", "ones", "treaties", "guarantees");
     private static final Pattern PLUPERFECT = Pattern.compile("\\bhad\\s+(?:\\w+\\s+)?(signed|inked|sealed|concluded|held|begun|started|opened)\\b");
 
     /** Every match of {@code RECAP} contains one of these. */
@@ -42,7 +43,7 @@ public final class Background {
 
     /** "deals signed with Britain and Germany": a class of earlier agreements, not a new signing. */
     public static boolean isPluralParticiple(String lower) {
-        return Literals.any(lower, "signed", "inked", "sealed", "concluded") && PLURAL_PARTICIPLE.matcher(lower).find();
+        return Literals.any(lower, "signed", "inked", "sealed", "concluded") && PLURAL_PARTICIPLE.first(lower) != null;
     }
 
     public static boolean isPluperfect(String lower) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class Boilerplate {
 
-    private static final Pattern PROMPT = Pattern.compile("(?i)\\b(subscrib\\w*|newsletters?|sign up|sign in|log in|"
+    static final Pattern PROMPT = Pattern.compile("(?i)\\b(subscrib\\w*|newsletters?|sign up|sign in|log in|"
             + "donat\\w+|become a (member|patron|supporter)|support (us|our|independent)|join us|"
             + "paywall|read (also|more|the original)|most (popular|read)|editors?'? picks|skip to content|"
             + "indicates required|follow us|share (this|on)|click here|cookies?|advertis\\w+|all rights reserved|"
@@ -25,7 +25,7 @@ public final class Boilerplate {
             + "related( news| stories| articles| coverage)?|read more|most popular|most read|editors'? picks|"
             + "recommended( for you)?|trending( now)?|live updates|\\d{1,2}:\\d{2}(\\s?[ap]\\.?m\\.?)?)$");
 
-    /** Every match of {@code PROMPT}, lower-cased, contains one of these (its letters are all ASCII). */
+    /** Every match of {@code PROMPT}, lower-cased, begins with one of these (its letters are all ASCII). */
     private static final String[] PROMPT_STEMS = {"subscrib", "newsletter", "sign up", "sign in", "log in", "donat",
         "become a ", "support ", "join us", "paywall", "read ", "most ", "editor", "skip to content",
         "indicates required", "follow us", "share ", "click here", "cookie", "advertis", "all rights reserved",
@@ -43,8 +43,41 @@ public final class Boilerplate {
 
     /** True for furniture: prompts, navigation, captions. */
     public static boolean isFurniture(String sentence) {
-        return Literals.any(sentence.toLowerCase(Locale.ROOT), PROMPT_STEMS) && PROMPT.matcher(sentence).find()
-                || sentence.indexOf('(') >= 0 && CAPTION_CREDIT.matcher(sentence).find();
+        return hasPrompt(sentence) || sentence.indexOf('(') >= 0 && CAPTION_CREDIT.matcher(sentence).find();
+    }
+
+    /**
+     * {@code PROMPT.matcher(sentence).find()}, searched from the first prompt stem: a match is ASCII (the pattern's
+     * case-insensitivity is ASCII-only) and begins with a stem, so in an all-ASCII sentence, whose lower-cased form
+     * keeps every offset, no match starts before the first stem of the lower-cased form.
+     */
+    static boolean hasPrompt(String sentence) {
+        String lower = sentence.toLowerCase(Locale.ROOT);
+        int first = firstStem(lower);
+        if (first < 0) {
+            return false;
+        }
+        return PROMPT.matcher(sentence).find(isAscii(sentence) ? first : 0);
+    }
+
+    private static int firstStem(String lower) {
+        int first = -1;
+        for (String stem : PROMPT_STEMS) {
+            int at = lower.indexOf(stem);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when a line has no terminal punctuation: a headline, deck, menu entry or link. */

@@ -11,10 +11,15 @@ import java.util.regex.Pattern;
  */
 final class Clauses {
 
-    private static final Pattern BREAK = Pattern.compile(";|, (?:and|but|while|whereas|although|though|after|"
+    /** Every match of {@code BREAK} begins with one of these. */
+    private static final String[] BREAK_STEMS = {";", ", ", " while ", " whereas ", "\u2014", " \u2013 ", " - ",
+        " that ", " which ", " who "};
+
+    /** Each alternative begins with one of {@code BREAK_STEMS}. */
+    static final AnchoredPattern BREAK = AnchoredPattern.beginningWith(";|, (?:and|but|while|whereas|although|though|after|"
             + "before|when|which|who|where|as|since|following|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\\d+) "
             + "(?:hours?|days?|weeks?|months?|years?) (?:after|before|since))\\b"
-            + "| (?:while|whereas) |\u2014| \u2013 | - | (?:that|which|who) (?=\\w+ed\\b|has\\b|have\\b|had\\b|was\\b|were\\b|is\\b|are\\b)");
+            + "| (?:while|whereas) |\u2014| \u2013 | - | (?:that|which|who) (?=\\w+ed\\b|has\\b|have\\b|had\\b|was\\b|were\\b|is\\b|are\\b)", BREAK_STEMS);
 
     private static final Pattern LEADING_ADJUNCT = Pattern.compile("^(?:[\\w-]+\\s+){0,3}?(after|following|since)\\b[^,;]{3,160},");
 
@@ -26,22 +31,17 @@ final class Clauses {
     private final boolean leadingAdjunct;
     private final boolean framing;
 
-    /** Every match of {@code BREAK} contains one of these. */
-    private static final String[] BREAK_STEMS = {";", ", ", " while ", " whereas ", "\u2014", " \u2013 ", " - ",
-        " that ", " which ", " who "};
-
     Clauses(String lower) {
         Matcher lead = LEADING_ADJUNCT.matcher(lower);
         leadingAdjunct = lower.indexOf(',') >= 0 && Literals.any(lower, "after", "following", "since") && lead.find();
         framing = leadingAdjunct && "since".equals(lead.group(1));
-        Matcher m = BREAK.matcher(lower);
         int start = 0;
         if (leadingAdjunct) {
             spans.add(new int[] {0, lead.end() - 1});
             start = lead.end() - 1;
         }
         boolean breaks = Literals.any(lower, BREAK_STEMS);
-        while (breaks && m.find()) {
+        for (Matcher m = breaks ? BREAK.first(lower) : null; m != null; m = BREAK.next(m, lower)) {
             if (m.start() <= start) {
                 continue;
             }

@@ -11,16 +11,17 @@ import java.util.regex.Pattern;
  */
 public final class Counterparts {
 
-    private static final Pattern VENUE_BEFORE = Pattern.compile("(?:\\b(?:[Ii]n|[Aa]t|near|inside|outside|across|around|"
+    /** Spans at most three runs ("hosted by the ", "in Kyiv, "). */
+    static final Pattern VENUE_BEFORE = Pattern.compile("(?:\\b(?:[Ii]n|[Aa]t|near|inside|outside|across|around|"
             + "hosted by|held in|visit to|visits to|trip to|journey to|arrival in|stop in)\\s+(?:the\\s+)?"
             + "|\\bin\\s+\\p{Lu}[\\p{L}-]+,\\s+)$");
     private static final Pattern VENUE_AFTER = Pattern.compile("^(?:['\u2019]s)?\\s+(summit|conference|declaration|format|"
             + "forum|communiqu\\w*|meeting|talks venue|process|airport|embassy|office|post|times|journal)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PROPER_NAME_AFTER = Pattern.compile("^\\s+(?!And\\b|and\\b|The\\b|On\\b|In\\b)\\p{Lu}\\p{Ll}+");
-    private static final Pattern PROPER_NAME_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}+\\s+$");
+    static final Pattern PROPER_NAME_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}+\\s+$");
 
-    private static final Pattern GIVEN_NAME_BEFORE = Pattern.compile("(?<=[\\p{L},] )\\p{Lu}\\p{Ll}+ $");
+    static final Pattern GIVEN_NAME_BEFORE = Pattern.compile("(?<=[\\p{L},] )\\p{Lu}\\p{Ll}+ $");
 
     private static final Pattern RANGE = Pattern.compile("\\b[Ff]rom\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)*"
             + "\\s+to\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.]*(?:\\s+\\p{Lu}[\\p{L}.]*)*");
@@ -44,7 +45,16 @@ public final class Counterparts {
 
     /** "Luis Montenegro", "Jordan" as a surname: a capitalised word right before, itself not sentence-initial. */
     private static boolean partOfPersonName(String before) {
-        return GIVEN_NAME_BEFORE.matcher(before).find();
+        return endsWith(GIVEN_NAME_BEFORE, before, 1);
+    }
+
+    /**
+     * What {@code p.matcher(s).find()} answers for a pattern that matches only at the end of {@code s} (or before a
+     * final line terminator) and spans at most {@code runs} whitespace-separated runs: searched from the start of
+     * the run that many runs back from the end, not from the start of {@code s}.
+     */
+    static boolean endsWith(Pattern p, String s, int runs) {
+        return p.matcher(s).find(Triggers.runsBack(s, s.length(), runs));
     }
 
     /** Headline-style capitalisation ("Talks With US Have Begun"), where capitals say nothing about names. */
@@ -98,7 +108,7 @@ public final class Counterparts {
             }
             String before = text.substring(Math.max(0, m.start() - 30), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));
-            if (m.form() != Form.DEMONYM && VENUE_BEFORE.matcher(before).find()) {
+            if (m.form() != Form.DEMONYM && endsWith(VENUE_BEFORE, before, 3)) {
                 continue;
             }
             if (VENUE_AFTER.matcher(after).find()) {
@@ -106,7 +116,7 @@ public final class Counterparts {
             }
             boolean oneWord = text.substring(m.start(), m.end()).indexOf(' ') < 0;
             if (m.form() == Form.CAPITAL && oneWord && (PROPER_NAME_AFTER.matcher(after).find()
-                    || PROPER_NAME_BEFORE.matcher(before).find())) {
+                    || endsWith(PROPER_NAME_BEFORE, before, 1))) {
                 continue;
             }
             if (inRange(text, from, to, m)) {

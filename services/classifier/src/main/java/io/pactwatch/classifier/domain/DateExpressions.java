@@ -20,21 +20,35 @@ public final class DateExpressions {
 
     private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|"
             + "november|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)";
-    private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?");
-    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b(?:,?\\s+(\\d{4}))?");
-    private static final Pattern MONTH_ONLY = Pattern.compile("\\b(?:in|since|during|until|by|from|of|late|early|mid-?)\\s+(?:(?:early|late|mid-?)\\s*)?"
-            + "(january|february|march|april|june|july|august|september|october|november|december|may)\\b(?:,?\\s+(\\d{4}))?");
-    private static final Pattern MONTH_YEAR = Pattern.compile("\\b(january|february|march|april|may|june|july|august|"
-            + "september|october|november|december)\\s+((?:19|20)\\d{2})\\b");
-    private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|during|of|by|until)\\s+(?:(?:early|late|mid-?)\\s*)?((?:19|20)\\d{2})\\b");
-    private static final Pattern RELATIVE = Pattern.compile("\\b(earlier in the day|later in the day|earlier today|later today|today|tonight|this morning|this afternoon|this evening|"
-            + "yesterday|tomorrow|last week|next week|this week|last month|next month|this month|last year|next year|"
-            + "a year ago|this year|earlier this year|later this year|on the same day|the same day)\\b");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:(?:on|last|next|this|for)\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
-
     /** Every month name and abbreviation starts with one of these. */
     private static final String[] MONTH_STEMS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
         "nov", "dec"};
+    private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+
+    static final AnchoredPattern MONTH_DAY = AnchoredPattern.beginningWith("\\b" + MONTH
+            + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?", MONTH_STEMS);
+    static final AnchoredPattern DAY_MONTH = AnchoredPattern.beginningWith("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
+            + "\\b(?:,?\\s+(\\d{4}))?", DIGITS);
+    /** Anchored at the month, at most two runs after the preposition's ("in early May"). */
+    static final AnchoredPattern MONTH_ONLY = AnchoredPattern.near("\\b(?:in|since|during|until|by|from|of|late|early|mid-?)\\s+(?:(?:early|late|mid-?)\\s*)?"
+            + "(january|february|march|april|june|july|august|september|october|november|december|may)\\b(?:,?\\s+(\\d{4}))?",
+            2, MONTH_STEMS);
+    static final AnchoredPattern MONTH_YEAR = AnchoredPattern.beginningWith("\\b(january|february|march|april|may|june|july|august|"
+            + "september|october|november|december)\\s+((?:19|20)\\d{2})\\b", MONTH_STEMS);
+    /** Anchored at the year, at most two runs after the preposition's ("in early 2024"). */
+    static final AnchoredPattern YEAR = AnchoredPattern.near("\\b(?:in|since|during|of|by|until)\\s+(?:(?:early|late|mid-?)\\s*)?"
+            + "((?:19|20)\\d{2})\\b", 2, "19", "20");
+    /** Each alternative begins with one of the anchors. */
+    static final AnchoredPattern RELATIVE = AnchoredPattern.beginningWith("\\b(earlier in the day|later in the day|earlier today|later today|today|tonight|this morning|this afternoon|this evening|"
+            + "yesterday|tomorrow|last week|next week|this week|last month|next month|this month|last year|next year|"
+            + "a year ago|this year|earlier this year|later this year|on the same day|the same day)\\b", "earlier", "later",
+            "today", "tonight", "this ", "yesterday", "tomorrow", "last ", "next ", "a year ago", "on the same day",
+            "the same day");
+    /** Anchored at the weekday, at most one run after the match's first word ("last Friday"). */
+    static final AnchoredPattern WEEKDAY = AnchoredPattern.near("\\b(?:(?:on|last|next|this|for)\\s+)?(monday|tuesday|wednesday|"
+            + "thursday|friday|saturday|sunday)\\b", 1, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday");
+
     /** Every match of {@code RELATIVE} contains one of these. */
     private static final String[] RELATIVE_STEMS = {"day", "tonight", "this ", "tomorrow", "last ", "next ",
         "year ago"};
@@ -49,18 +63,15 @@ public final class DateExpressions {
         boolean hasMonth = Literals.any(lower, MONTH_STEMS);
         boolean digit = Literals.hasDigit(lower);
         boolean day = lower.indexOf("day") >= 0;
-        Matcher m = MONTH_DAY.matcher(lower);
-        while (hasMonth && digit && m.find()) {
+        for (Matcher m = hasMonth && digit ? MONTH_DAY.first(lower) : null; m != null; m = MONTH_DAY.next(m, lower)) {
             day(month(m.group(1)), m.group(2), m.group(3), published, m.start(), out, taken, m.end());
         }
-        m = DAY_MONTH.matcher(lower);
-        while (hasMonth && digit && m.find()) {
+        for (Matcher m = hasMonth && digit ? DAY_MONTH.first(lower) : null; m != null; m = DAY_MONTH.next(m, lower)) {
             if (free(taken, m.start(), m.end())) {
                 day(month(m.group(2)), m.group(1), m.group(3), published, m.start(), out, taken, m.end());
             }
         }
-        m = MONTH_ONLY.matcher(lower);
-        while (hasMonth && m.find()) {
+        for (Matcher m = hasMonth ? MONTH_ONLY.first(lower) : null; m != null; m = MONTH_ONLY.next(m, lower)) {
             if (free(taken, m.start(1), m.end(1))) {
                 int month = month(m.group(1));
                 int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : monthYear(published, month);
@@ -69,32 +80,28 @@ public final class DateExpressions {
                 taken.add(new int[] {m.start(), m.end()});
             }
         }
-        m = MONTH_YEAR.matcher(lower);
-        while (hasMonth && digit && m.find()) {
+        for (Matcher m = hasMonth && digit ? MONTH_YEAR.first(lower) : null; m != null; m = MONTH_YEAR.next(m, lower)) {
             if (free(taken, m.start(), m.end())) {
                 YearMonth ym = YearMonth.of(Integer.parseInt(m.group(2)), month(m.group(1)));
                 out.add(new DateMention(ym.atDay(1), ym.atEndOfMonth(), Precision.MONTH, m.start()));
                 taken.add(new int[] {m.start(), m.end()});
             }
         }
-        m = YEAR.matcher(lower);
-        while (digit && m.find()) {
+        for (Matcher m = digit ? YEAR.first(lower) : null; m != null; m = YEAR.next(m, lower)) {
             if (free(taken, m.start(1), m.end(1))) {
                 int year = Integer.parseInt(m.group(1));
                 out.add(new DateMention(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), Precision.YEAR, m.start()));
             }
         }
-        m = WEEKDAY.matcher(lower);
-        while (day && m.find()) {
+        for (Matcher m = day ? WEEKDAY.first(lower) : null; m != null; m = WEEKDAY.next(m, lower)) {
             DayOfWeek dow = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
             boolean future = m.group().startsWith("next");
             LocalDate d = future ? published.with(TemporalAdjusters.next(dow))
                     : published.with(TemporalAdjusters.previousOrSame(dow));
             out.add(new DateMention(d, d, Precision.DAY, m.start()));
         }
-        m = RELATIVE.matcher(lower);
         boolean relative = Literals.any(lower, RELATIVE_STEMS);
-        while (relative && m.find()) {
+        for (Matcher m = relative ? RELATIVE.first(lower) : null; m != null; m = RELATIVE.next(m, lower)) {
             if (m.group(1).endsWith("same day")) {
                 sameDay(published, m.start(), out);
             } else {

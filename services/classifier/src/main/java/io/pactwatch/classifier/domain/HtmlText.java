@@ -14,8 +14,6 @@ public final class HtmlText {
     private static final Pattern BLOCK_END = Pattern.compile("(?i)<\\s*(br\\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr|/figcaption|p|li|h[1-6])(\\s[^>]*)?>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0]+");
-    private static final Pattern MANY_NEWLINES = Pattern.compile("\\n{2,}");
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
             Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("rsquo", "\u2019"), Map.entry("lsquo", "\u2018"),
@@ -39,7 +37,7 @@ public final class HtmlText {
         if (text.indexOf('&') >= 0) {
             text = decodeEntities(text);
         }
-        text = SPACES.matcher(text).replaceAll(" ");
+        text = collapseSpaces(text);
         StringBuilder lines = new StringBuilder(text.length());
         for (String line : text.split("\n", -1)) {
             String trimmed = line.strip();
@@ -50,7 +48,41 @@ public final class HtmlText {
                 lines.append(trimmed);
             }
         }
-        return MANY_NEWLINES.matcher(lines).replaceAll("\n");
+        // every line appended is non-empty and holds no newline: the result never has two newlines in a row
+        return lines.toString();
+    }
+
+    /** Each run of spaces, tabs, vertical tabs, form feeds and no-break spaces as one space. */
+    static String collapseSpaces(String text) {
+        if (!needsCollapsing(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0';
+            if (!space) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = space;
+        }
+        return out.toString();
+    }
+
+    /** True when the text holds two spaces in a row or a space character other than the plain space. */
+    private static boolean needsCollapsing(String text) {
+        boolean previousSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || c == ' ' && previousSpace) {
+                return true;
+            }
+            previousSpace = c == ' ';
+        }
+        return false;
     }
 
     private static String decodeEntities(String text) {

@@ -2,7 +2,7 @@ package io.pactwatch.classifier.domain;
 
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads the ordinal of a negotiation round from words ("fourth round"), digits ("4th round", "3rd round") or
@@ -16,10 +16,13 @@ public final class Ordinals {
     private static final List<String> CARDINAL_WORDS = List.of("one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
             "eighteen", "nineteen", "twenty");
-    private static final Pattern BEFORE = Pattern.compile("\\b(" + String.join("|", ORDINAL_WORDS)
-            + "|\\d{1,2}(?:st|nd|rd|th))(?:[- ](?:and[- ]final|and[- ]last|formal|official|full|new|substantive|plenary))?[\\s-]+rounds?\\b");
-    private static final Pattern AFTER = Pattern.compile("\\bround\\s+(?:no\\.?\\s*|number\\s+|#)?("
-            + String.join("|", CARDINAL_WORDS) + "|\\d{1,2})\\b");
+    /** Each match begins with an ordinal word or a digit. */
+    static final AnchoredPattern BEFORE = AnchoredPattern.beginningWith("\\b(" + String.join("|", ORDINAL_WORDS)
+            + "|\\d{1,2}(?:st|nd|rd|th))(?:[- ](?:and[- ]final|and[- ]last|formal|official|full|new|substantive|plenary))?[\\s-]+rounds?\\b",
+            Stream.concat(ORDINAL_WORDS.stream(), Stream.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"))
+                    .toArray(String[]::new));
+    static final AnchoredPattern AFTER = AnchoredPattern.beginningWith("\\bround\\s+(?:no\\.?\\s*|number\\s+|#)?("
+            + String.join("|", CARDINAL_WORDS) + "|\\d{1,2})\\b", "round");
 
     private Ordinals() {
     }
@@ -31,9 +34,8 @@ public final class Ordinals {
         }
         Integer best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (Pattern p : List.of(BEFORE, AFTER)) {
-            Matcher m = p.matcher(lower);
-            while (m.find()) {
+        for (AnchoredPattern p : List.of(BEFORE, AFTER)) {
+            for (Matcher m = p.first(lower); m != null; m = p.next(m, lower)) {
                 Integer value = value(m.group(1));
                 int distance = Math.abs(m.start() - near);
                 if (value != null && distance < bestDistance) {

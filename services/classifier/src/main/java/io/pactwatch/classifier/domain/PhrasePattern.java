@@ -3,7 +3,9 @@ package io.pactwatch.classifier.domain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,8 +14,10 @@ import java.util.regex.Pattern;
  * tries, at each position, the alternatives whose first-character set holds that position's character. The tracker
  * patterns are long case-insensitive alternations, and trying every alternative at every position was the
  * classifier's hottest path. Alternatives are tried in their order, each with the same boundary assertions, so the
- * first alternative that matches (and thus the match end) is the one the whole pattern would pick. When the source
- * cannot be read (an unknown construct, inline flags, back-references), the plain pattern is used.
+ * first alternative that matches (and thus the match end) is the one the whole pattern would pick. For ASCII
+ * characters the alternatives that may start with the character are compiled together, in order, into one pattern,
+ * so a position costs one match attempt, not one per alternative. When the source cannot be read (an unknown
+ * construct, inline flags, back-references), the plain pattern is used.
  */
 final class PhrasePattern {
 
@@ -24,12 +28,14 @@ final class PhrasePattern {
     private final Pattern pattern;
     private final Pattern[] alternatives;
     private final BitSet[] firsts;
-    /** For each ASCII character, the indexes of the alternatives that may start with it, in order. */
-    private final int[][] ascii;
-    /** One matcher per alternative and thread, reset onto each text (matchers are not thread-safe). */
+    /** For each ASCII character, the index in {@code asciiGroups} of its alternatives joined, or -1 when none. */
+    private final int[] asciiGroup;
+    /** The distinct joins of the alternatives that may start with an ASCII character (each in pattern order). */
+    private final Pattern[] asciiGroups;
+    /** One matcher per alternative and per ASCII group, and thread, reset onto each text (not thread-safe). */
     private final ThreadLocal<Slots> matchers;
 
-    /** A thread's matchers, one per alternative, and the text each was last pointed at. */
+    /** A thread's matchers (alternatives first, then ASCII groups) and the text each was last pointed at. */
     private record Slots(Matcher[] matchers, String[] texts) {
     }
 
@@ -50,7 +56,8 @@ final class PhrasePattern {
         if (parts == null) {
             alternatives = null;
             firsts = null;
-            ascii = null;
+            asciiGroup = null;
+            asciiGroups = null;
             matchers = null;
             return;
         }
@@ -59,12 +66,24 @@ final class PhrasePattern {
         for (int i = 0; i < alternatives.length; i++) {
             alternatives[i] = Pattern.compile(BEFORE + parts.get(i) + AFTER, pattern.flags());
         }
-        matchers = ThreadLocal.withInitial(() -> new Slots(new Matcher[alternatives.length],
-                new String[alternatives.length]));
-        ascii = new int[128][];
+        asciiGroup = new int[128];
+        Map<List<Integer>, Integer> groupOf = new LinkedHashMap<>();
+        List<Pattern> groups = new ArrayList<>();
         for (char c = 0; c < 128; c++) {
-            ascii[c] = startingWith(c);
+            List<Integer> candidates = Arrays.stream(startingWith(c)).boxed().toList();
+            if (candidates.isEmpty()) {
+                asciiGroup[c] = -1;
+                continue;
+            }
+            List<String> joined = candidates.stream().map(parts::get).toList();
+            asciiGroup[c] = groupOf.computeIfAbsent(candidates, k -> {
+                groups.add(Pattern.compile(BEFORE + String.join("|", joined) + AFTER, pattern.flags()));
+                return groups.size() - 1;
+            });
         }
+        asciiGroups = groups.toArray(new Pattern[0]);
+        int slots = alternatives.length + asciiGroups.length;
+        matchers = ThreadLocal.withInitial(() -> new Slots(new Matcher[slots], new String[slots]));
     }
 
     /** A wrapper for {@code pattern}, or null for null. */
@@ -173,22 +192,31 @@ final class PhrasePattern {
             return -1;
         }
         char c = s.charAt(at);
-        int[] candidates = c < 128 ? ascii[c] : startingWith(c);
-        for (int i : candidates) {
-            Matcher m = slots.matchers()[i];
-            if (m == null) {
-                m = alternatives[i].matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-                slots.matchers()[i] = m;
-                slots.texts()[i] = s;
-            } else if (slots.texts()[i] != s) {
-                m.reset(s);
-                slots.texts()[i] = s;
-            }
-            if (m.region(at, s.length()).lookingAt()) {
-                return m.end();
+        if (c < 128) {
+            int g = asciiGroup[c];
+            return g < 0 ? -1 : endOfMatchAt(asciiGroups[g], alternatives.length + g, s, at, slots);
+        }
+        for (int i : startingWith(c)) {
+            int end = endOfMatchAt(alternatives[i], i, s, at, slots);
+            if (end >= 0) {
+                return end;
             }
         }
         return -1;
+    }
+
+    /** End of the match of {@code p} (held in matcher slot {@code slot}) starting at {@code at}, or -1. */
+    private static int endOfMatchAt(Pattern p, int slot, String s, int at, Slots slots) {
+        Matcher m = slots.matchers()[slot];
+        if (m == null) {
+            m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+            slots.matchers()[slot] = m;
+            slots.texts()[slot] = s;
+        } else if (slots.texts()[slot] != s) {
+            m.reset(s);
+            slots.texts()[slot] = s;
+        }
+        return m.region(at, s.length()).lookingAt() ? m.end() : -1;
     }
 
     /** True when {@link Tracker#WORD_START} fails after {@code before}: a letter or number (\\p{L}, \\p{N}). */

@@ -13,19 +13,25 @@ import java.util.regex.Pattern;
 final class TalkTriggers {
 
     private static final String TALK_NOUN = "(talks|negotiations|consultations|discussions)";
-    private static final Pattern ROUND_NOUN = Pattern.compile("\\brounds?\\s+of\\s+(?:[\\w-]+\\s+){0,3}?" + TALK_NOUN + "\\b");
-    private static final Pattern ROUND_ORDINAL = Pattern.compile("\\b(\\w+)(?:[- ]\\w+)?[\\s-]+round\\b|\\bround\\s+(one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\b");
-    private static final Pattern ROUND_HELD = Pattern.compile("\\b(held|hold|holds|holding|conducted|conduct|conducts|had|completed|"
-            + "concluded|wrapped up|finished|continued|resumed)\\s+(?:[\\w'\u2019.,-]+\\s+){0,5}?" + TALK_NOUN + "\\b");
-    private static final Pattern ROUND_MET = Pattern.compile("\\b(met|meet|meets)\\s+(?:[\\w'\u2019.,-]+\\s+){0,8}?(to (?:discuss|negotiate|work on)|for (?:talks|negotiations|consultations))\\b");
-    private static final Pattern TALKS_BEGAN = Pattern.compile("\\b(began|begun|begin|begins|started|start|starts|launched|launch|launches|"
+    static final AnchoredPattern ROUND_NOUN = AnchoredPattern.beginningWith("\\brounds?\\s+of\\s+(?:[\\w-]+\\s+){0,3}?"
+            + TALK_NOUN + "\\b", "round");
+    /** Not anchored: {@code [\\s-]+} lets any number of runs ("fourth - - round") come before "round". */
+    static final AnchoredPattern ROUND_ORDINAL = AnchoredPattern.unanchored("\\b(\\w+)(?:[- ]\\w+)?[\\s-]+round\\b|\\bround\\s+(one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\b");
+    static final AnchoredPattern ROUND_HELD = AnchoredPattern.beginningWith("\\b(held|hold|holds|holding|conducted|conduct|conducts|had|completed|"
+            + "concluded|wrapped up|finished|continued|resumed)\\s+(?:[\\w'\u2019.,-]+\\s+){0,5}?" + TALK_NOUN + "\\b",
+            "held", "hold", "conduct", "had", "completed", "concluded", "wrapped up", "finished", "continued", "resumed");
+    static final AnchoredPattern ROUND_MET = AnchoredPattern.beginningWith("\\b(met|meet|meets)\\s+(?:[\\w'\u2019.,-]+\\s+){0,8}?(to (?:discuss|negotiate|work on)|for (?:talks|negotiations|consultations))\\b",
+            "met", "meet");
+    static final AnchoredPattern TALKS_BEGAN = AnchoredPattern.beginningWith("\\b(began|begun|begin|begins|started|start|starts|launched|launch|launches|"
             + "opened|open|opens|initiated|commenced|kicked off|kick off|kicks off|entered into|entered)\\s+(?:[\\w'\u2019.,-]+\\s+){0,6}?"
             + "(talks|negotiations|consultations|negotiating|to negotiate|the negotiation process|the process|work on|"
-            + "working on|drafting)\\b");
-    private static final Pattern TALKS_HAVE_BEGUN = Pattern.compile("\\b" + TALK_NOUN + "\\s+(?:[\\w'\u2019.,-]+\\s+){0,10}?"
-            + "(?:have|has|had)?\\s*(begun|started|opened|got underway|gotten underway|kicked off|began|commenced)\\b");
-    private static final Pattern TALKS_START_OF = Pattern.compile("\\b(start|launch|opening|beginning|commencement|kick-off|kickoff)\\s+of\\s+"
-            + "(?:[\\w-]+\\s+){0,3}?" + TALK_NOUN + "\\b");
+            + "working on|drafting)\\b", "beg", "start", "launch", "open", "initiated", "commenced", "kick", "entered");
+    static final AnchoredPattern TALKS_HAVE_BEGUN = AnchoredPattern.beginningWith("\\b" + TALK_NOUN + "\\s+(?:[\\w'\u2019.,-]+\\s+){0,10}?"
+            + "(?:have|has|had)?\\s*(begun|started|opened|got underway|gotten underway|kicked off|began|commenced)\\b",
+            "talks", "negotiations", "consultations", "discussions");
+    static final AnchoredPattern TALKS_START_OF = AnchoredPattern.beginningWith("\\b(start|launch|opening|beginning|commencement|kick-off|kickoff)\\s+of\\s+"
+            + "(?:[\\w-]+\\s+){0,3}?" + TALK_NOUN + "\\b", "start", "launch", "opening", "beginning", "commencement",
+            "kick-off", "kickoff");
     private static final Pattern FUTURE_BEFORE = Pattern.compile("\\b(will|shall|would|could|may|might|to|'ll|\u2019ll|next|"
             + "upcoming|planned|plans?|scheduled|expected|intends?|ahead of|prepare|prepares|preparing)\\s+(?:[\\w-]+\\s+){0,3}?$");
     private static final Pattern FUTURE_AFTER = Pattern.compile("^[^,;]{0,120}?\\b(will|shall|would|is|are|to be)\\s+(?:\\w+\\s+)?"
@@ -43,7 +49,7 @@ final class TalkTriggers {
     }
 
     /** False when the sentence lacks a literal that every match of {@code p} contains. */
-    private static boolean mayMatch(Pattern p, String lower) {
+    private static boolean mayMatch(AnchoredPattern p, String lower) {
         if (p == ROUND_NOUN) {
             return lower.indexOf("round") >= 0 && Literals.any(lower, TALK_NOUNS);
         } else if (p == ROUND_ORDINAL) {
@@ -63,12 +69,11 @@ final class TalkTriggers {
 
     private static List<int[]> addRounds(String lower, List<Trigger> out) {
         List<int[]> spans = new ArrayList<>();
-        for (Pattern p : List.of(ROUND_NOUN, ROUND_ORDINAL, ROUND_HELD, ROUND_MET)) {
+        for (AnchoredPattern p : List.of(ROUND_NOUN, ROUND_ORDINAL, ROUND_HELD, ROUND_MET)) {
             if (!mayMatch(p, lower)) {
                 continue;
             }
-            Matcher m = p.matcher(lower);
-            while (m.find()) {
+            for (Matcher m = p.first(lower); m != null; m = p.next(m, lower)) {
                 if (p == ROUND_ORDINAL && m.group(1) != null && Ordinals.roundNumber(m.group(), 0) == null) {
                     continue;
                 }
@@ -88,17 +93,16 @@ final class TalkTriggers {
 
     /** Talks-opened triggers that are not part of a round phrase ("began the third round of talks" is a round). */
     private static void addTalksOpened(String lower, List<Trigger> out, List<int[]> rounds) {
-        for (Pattern p : List.of(TALKS_BEGAN, TALKS_HAVE_BEGUN, TALKS_START_OF)) {
+        for (AnchoredPattern p : List.of(TALKS_BEGAN, TALKS_HAVE_BEGUN, TALKS_START_OF)) {
             if (!mayMatch(p, lower)) {
                 continue;
             }
-            Matcher m = p.matcher(lower);
-            while (m.find()) {
+            for (Matcher m = p.first(lower); m != null; m = p.next(m, lower)) {
                 if (!isFuture(lower, m.start(), m.end()) && !overlaps(rounds, m.start(), m.end())) {
                     String rule = p == TALKS_BEGAN ? "talks.began-verb" : p == TALKS_HAVE_BEGUN ? "talks.have-begun"
                             : "talks.start-of";
-                    int at = p == TALKS_HAVE_BEGUN ? m.start(2) : m.start();
-                    out.add(new Trigger(EventType.TALKS_OPENED, rule, at, m.end()));
+                    int triggerStart = p == TALKS_HAVE_BEGUN ? m.start(2) : m.start();
+                    out.add(new Trigger(EventType.TALKS_OPENED, rule, triggerStart, m.end()));
                 }
             }
         }

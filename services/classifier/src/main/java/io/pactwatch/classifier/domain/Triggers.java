@@ -18,25 +18,43 @@ public final class Triggers {
             + "(?:[\\w-]+\\s+){0,4}?(?:agreement|deal|pact|accord|treaty|document)s?\\b|(?:seal|conclude|finali[sz]e)\\s+(?:it|them)\\b)";
     private static final String GAP = "(?:[\\w'\u2019-]+\\s+){0,2}?";
 
-    private static final Pattern PLANNED_MODAL = Pattern.compile("(?:\\b(\\w+)\\.?\\s+)?\\b(will|shall|would|could|may|might|'ll|\u2019ll|to)\\s+"
-            + GAP + SIGN_VERB);
-    private static final Pattern PLANNED_PASSIVE = Pattern.compile("\\b(will|shall|would|could|may|might|to|set to|due to)\\s+be\\s+"
-            + "(?:\\w+\\s+)?(signed|inked|sealed|concluded|finali[sz]ed)\\b");
-    private static final Pattern PLANNED_CLOSE = Pattern.compile("\\b(close to|closer to|nearing|near|on the verge of|poised for|"
+    /**
+     * Anchored at the signing verb, which begins at most four runs after the match's run: optional word, modal, two
+     * gap words, verb ("put" for "put pen to paper"); and at the modal, in the match's first run or the next.
+     */
+    static final AnchoredPattern PLANNED_MODAL = AnchoredPattern.near("(?:\\b(\\w+)\\.?\\s+)?\\b(will|shall|would|could|may|might|'ll|\u2019ll|to)\\s+"
+            + GAP + SIGN_VERB, 4, "put", "sign", "ink", "seal", "conclude", "finali")
+            .alsoNear(1, "will", "shall", "would", "could", "may", "might", "'ll", "\u2019ll", "to");
+    /** Anchored at the participle: "set to be formally signed" puts it four runs after the first. */
+    static final AnchoredPattern PLANNED_PASSIVE = AnchoredPattern.near("\\b(will|shall|would|could|may|might|to|set to|due to)\\s+be\\s+"
+            + "(?:\\w+\\s+)?(signed|inked|sealed|concluded|finali[sz]ed)\\b", 4, "signed", "inked", "sealed", "concluded",
+            "finalized", "finalised");
+    static final AnchoredPattern PLANNED_CLOSE = AnchoredPattern.beginningWith("\\b(close to|closer to|nearing|near|on the verge of|poised for|"
             + "ready for|set for|edging toward|edging towards)\\s+(?:\\w+\\s+){0,2}?(signing|finali[sz]ing|concluding|sealing|"
-            + "(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(agreement|deal|pact|accord)s?)\\b");
-    private static final Pattern PLANNED_SCHEDULED = Pattern.compile("\\b(signings?|signing ceremony|signature)\\s+(?:[\\w,-]+\\s+){0,12}?"
+            + "(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?(agreement|deal|pact|accord)s?)\\b", "close", "near", "on the verge of",
+            "poised for", "ready for", "set for", "edging toward");
+    /** Each alternative begins with a "sign" word or a scheduling word. */
+    static final AnchoredPattern PLANNED_SCHEDULED = AnchoredPattern.beginningWith("\\b(signings?|signing ceremony|signature)\\s+(?:[\\w,-]+\\s+){0,12}?"
             + "(is|are|was|were|has been|have been)\\s+(scheduled|planned|expected|slated|set|due|pencilled|penciled)\\b"
             + "|\\b(signings?|signing ceremony|signature)\\s+(?:[\\w-]+\\s+){0,2}?(scheduled|planned|expected|slated|set|due)\\b"
             + "|\\b(upcoming|planned|expected|scheduled|forthcoming|imminent)\\s+signings?\\b"
-            + "|\\b(scheduled|planned|expected|slated|set|due)\\s+(for|to take place)\\s+(?:\\w+\\s+){0,6}?signing\\b");
-    private static final Pattern PLANNED_PROGRESSIVE = Pattern.compile("\\b(is|are|was|were|am|'re|\u2019re)\\s+"
-            + "(?:\\w+\\s+)?signing\\s+(?!ceremony)(?:the|a|an|its|their|our|two|three|new|bilateral|security|[\\w-]+)\\b");
-    private static final Pattern SIGNED_PAST = Pattern.compile("\\b(signed|inked|sealed)\\b");
-    private static final Pattern SIGNED_CONCLUDED = Pattern.compile("\\b(concluded|clinched)\\s+(?:[\\w-]+\\s+){0,4}?(agreement|deal|pact|accord|treaty)s?\\b");
-    private static final Pattern SIGNED_PRESENT = Pattern.compile("\\b(\\w+)\\s+(signs?|inks?|seals?)\\b(?!\\s+(up|of|that|off|in)\\b)");
-    private static final Pattern SIGNED_IDIOM = Pattern.compile("\\b(put|puts)\\s+(?:\\w+\\s+)?(pen to paper|signatures?\\s+(on|to))\\b");
-    private static final Pattern SIGNED_CEREMONY = Pattern.compile("\\bsigning(?:\\s+ceremony)?\\s+(took place|was held|happened)\\b");
+            + "|\\b(scheduled|planned|expected|slated|set|due)\\s+(for|to take place)\\s+(?:\\w+\\s+){0,6}?signing\\b",
+            "sign", "upcoming", "planned", "expected", "scheduled", "forthcoming", "imminent", "slated", "set", "due");
+    /** Anchored at "signing", at most two runs after the auxiliary's run ("they're quietly signing"). */
+    static final AnchoredPattern PLANNED_PROGRESSIVE = AnchoredPattern.near("\\b(is|are|was|were|am|'re|\u2019re)\\s+"
+            + "(?:\\w+\\s+)?signing\\s+(?!ceremony)(?:the|a|an|its|their|our|two|three|new|bilateral|security|[\\w-]+)\\b",
+            2, "signing");
+    static final AnchoredPattern SIGNED_PAST = AnchoredPattern.beginningWith("\\b(signed|inked|sealed)\\b", "signed", "inked",
+            "sealed");
+    static final AnchoredPattern SIGNED_CONCLUDED = AnchoredPattern.beginningWith("\\b(concluded|clinched)\\s+(?:[\\w-]+\\s+){0,4}?"
+            + "(agreement|deal|pact|accord|treaty)s?\\b", "concluded", "clinched");
+    /** Anchored at the verb, one run after the subject word. */
+    static final AnchoredPattern SIGNED_PRESENT = AnchoredPattern.near("\\b(\\w+)\\s+(signs?|inks?|seals?)\\b(?!\\s+(up|of|that|off|in)\\b)",
+            1, "sign", "ink", "seal");
+    static final AnchoredPattern SIGNED_IDIOM = AnchoredPattern.beginningWith("\\b(put|puts)\\s+(?:\\w+\\s+)?(pen to paper|signatures?\\s+(on|to))\\b",
+            "put");
+    static final AnchoredPattern SIGNED_CEREMONY = AnchoredPattern.beginningWith("\\bsigning(?:\\s+ceremony)?\\s+(took place|was held|happened)\\b",
+            "signing");
     private static final Pattern ORDINAL_SUBJECT = Pattern.compile("\\b(first|second|third|fourth|fifth|sixth|seventh|"
             + "eighth|ninth|tenth|\\d+(?:st|nd|rd|th)|last|latest|only|newest|most recent)\\s+(?:[\\w-]+\\s+){0,2}?"
             + "(country|countries|nation|nations|state|states|partner|partners|ally|allies|member|members|government|"
@@ -82,11 +100,7 @@ public final class Triggers {
 
     private static void addPlanned(String lower, List<Trigger> out, List<int[]> spans) {
         boolean signVerb = Literals.any(lower, SIGN_STEMS);
-        Matcher m = PLANNED_MODAL.matcher(lower);
-        // a match ends with a signing verb and spans at most five whitespace-separated runs: start near the first
-        int from = signVerb ? runsBack(lower, firstOf(lower, "put", SIGN_STEMS), 4) : 0;
-        boolean found = signVerb && m.find(from);
-        for (; found; found = m.find()) {
+        for (Matcher m = signVerb ? PLANNED_MODAL.first(lower) : null; m != null; m = PLANNED_MODAL.next(m, lower)) {
             spans.add(new int[] {m.start(2), m.end()});
             if ("to".equals(m.group(2)) && ORDINAL_SUBJECT.matcher(lower.substring(0, m.start(2))).find()) {
                 out.add(new Trigger(EventType.SIGNED, "signed.ordinal-infinitive", m.start(2), m.end()));
@@ -97,28 +111,24 @@ public final class Triggers {
                 out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.aim-with-date", m.start(2), m.end()));
             }
         }
-        m = PLANNED_PASSIVE.matcher(lower);
-        while (signVerb && m.find()) {
+        for (Matcher m = signVerb ? PLANNED_PASSIVE.first(lower) : null; m != null; m = PLANNED_PASSIVE.next(m, lower)) {
             spans.add(new int[] {m.start(), m.end()});
             if (!ASPIRATION.contains(wordBefore(lower, m.start()))) {
                 out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.passive-future", m.start(), m.end()));
             }
         }
         boolean signing = lower.indexOf("sign") >= 0;
-        m = PLANNED_PROGRESSIVE.matcher(lower);
-        while (signing && m.find()) {
+        for (Matcher m = signing ? PLANNED_PROGRESSIVE.first(lower) : null; m != null; m = PLANNED_PROGRESSIVE.next(m, lower)) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.progressive-signing", m.start(), m.end()));
         }
-        m = PLANNED_CLOSE.matcher(lower);
         boolean close = Literals.any(lower, CLOSE_STEMS);
-        while (close && m.find()) {
+        for (Matcher m = close ? PLANNED_CLOSE.first(lower) : null; m != null; m = PLANNED_CLOSE.next(m, lower)) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.close-to", m.start(), m.end()));
         }
-        m = PLANNED_SCHEDULED.matcher(lower);
         boolean scheduled = signing && Literals.any(lower, SCHEDULE_WORDS);
-        while (scheduled && m.find()) {
+        for (Matcher m = scheduled ? PLANNED_SCHEDULED.first(lower) : null; m != null; m = PLANNED_SCHEDULED.next(m, lower)) {
             spans.add(new int[] {m.start(), m.end()});
             out.add(new Trigger(EventType.SIGNING_PLANNED, "planned.scheduled-signing", m.start(), m.end()));
         }
@@ -126,50 +136,32 @@ public final class Triggers {
 
     private static void addSigned(String lower, List<Trigger> out, List<int[]> planned) {
         boolean signVerb = Literals.any(lower, SIGN_STEMS);
-        Matcher m = SIGNED_PAST.matcher(lower);
-        while (signVerb && m.find()) {
+        for (Matcher m = signVerb ? SIGNED_PAST.first(lower) : null; m != null; m = SIGNED_PAST.next(m, lower)) {
             if (!inside(planned, m.start())) {
                 out.add(new Trigger(EventType.SIGNED, "signed.past-tense", m.start(), m.end()));
             }
         }
-        m = SIGNED_CONCLUDED.matcher(lower);
         boolean concluded = Literals.any(lower, "concluded", "clinched");
-        while (concluded && m.find()) {
+        for (Matcher m = concluded ? SIGNED_CONCLUDED.first(lower) : null; m != null; m = SIGNED_CONCLUDED.next(m, lower)) {
             if (!inside(planned, m.start())) {
                 out.add(new Trigger(EventType.SIGNED, "signed.concluded", m.start(), m.end()));
             }
         }
-        m = SIGNED_PRESENT.matcher(lower);
-        while (signVerb && m.find()) {
+        for (Matcher m = signVerb ? SIGNED_PRESENT.first(lower) : null; m != null; m = SIGNED_PRESENT.next(m, lower)) {
             if (!inside(planned, m.start(2)) && !NOT_A_SIGNING_SUBJECT.contains(m.group(1))) {
                 out.add(new Trigger(EventType.SIGNED, "signed.present-tense", m.start(2), m.end()));
             }
         }
-        m = SIGNED_IDIOM.matcher(lower);
         boolean put = lower.indexOf("put") >= 0;
-        while (put && m.find()) {
+        for (Matcher m = put ? SIGNED_IDIOM.first(lower) : null; m != null; m = SIGNED_IDIOM.next(m, lower)) {
             if (!inside(planned, m.start())) {
                 out.add(new Trigger(EventType.SIGNED, "signed.pen-to-paper", m.start(), m.end()));
             }
         }
-        m = SIGNED_CEREMONY.matcher(lower);
         boolean signing = lower.indexOf("signing") >= 0;
-        while (signing && m.find()) {
+        for (Matcher m = signing ? SIGNED_CEREMONY.first(lower) : null; m != null; m = SIGNED_CEREMONY.next(m, lower)) {
             out.add(new Trigger(EventType.SIGNED, "signed.ceremony-held", m.start(), m.end()));
         }
-    }
-
-    /** The first offset of any of the literals, or the length when none occurs. */
-    private static int firstOf(String s, String literal, String... more) {
-        int first = s.indexOf(literal);
-        first = first < 0 ? s.length() : first;
-        for (String l : more) {
-            int at = s.indexOf(l);
-            if (at >= 0 && at < first) {
-                first = at;
-            }
-        }
-        return first;
     }
 
     /**

@@ -104,6 +104,76 @@ class PrefilterEquivalenceTest {
     }
 
     @Test
+    void spacesAreCollapsedAsTheRegexCollapsesThem() {
+        Pattern spaces = Pattern.compile("[ \\t\\x0B\\f\\u00A0]+");
+        Random r = new Random(7);
+        String alphabet = "ab \t\u000B\f\u00A0\n\r\u2007\u0085.";
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(12); k > 0; k--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertEquals(spaces.matcher(s).replaceAll(" "), HtmlText.collapseSpaces(s), () -> "[" + s + "]");
+        }
+    }
+
+    @Test
+    void plainTextNeverHoldsTwoNewlinesInARow() {
+        Random r = new Random(9);
+        String[] pieces = {"a", "b c", " ", "\n", "\r\n", "\r", "\t", "\u00A0", "<p>", "</p>", "<br/>", "<div>", "&amp;",
+            "&nbsp;", "&#10;", "&#x0A;", "\u2028", "\u0085"};
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(12); k > 0; k--) {
+                b.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String plain = HtmlText.toPlainText(b.toString());
+            assertFalse(plain.contains("\n\n"), () -> "[" + b + "] -> [" + plain + "]");
+        }
+    }
+
+    @Test
+    void endAnchoredPatternsAnswerAsTheFullScan() {
+        String[] words = {"in", "In", "at", "At", "the", "hosted by", "held in", "by", "visit to", "visits to", "to",
+            "trip to", "stop in", "near", "outside", "arrival in", "Kyiv", "Kyiv,", "Luis", "Montenegro", "Jordan", "x",
+            "(", "Mr.", "\u00E9t\u00E9", "\u00C9mile", "EU"};
+        String[] glue = {" ", " ", "  ", "\n", "\t", ", ", "-", "", "\u0085", "\r\n", "\u2028"};
+        Random r = new Random(13);
+        for (int i = 0; i < 30000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(7); k > 0; k--) {
+                b.append(words[r.nextInt(words.length)]).append(glue[r.nextInt(glue.length)]);
+            }
+            String s = b.length() > 30 ? b.substring(b.length() - 30) : b.toString();
+            assertEquals(Counterparts.VENUE_BEFORE.matcher(s).find(), Counterparts.endsWith(Counterparts.VENUE_BEFORE, s, 3),
+                    () -> "venue [" + s + "]");
+            assertEquals(Counterparts.PROPER_NAME_BEFORE.matcher(s).find(),
+                    Counterparts.endsWith(Counterparts.PROPER_NAME_BEFORE, s, 1), () -> "name [" + s + "]");
+            assertEquals(Counterparts.GIVEN_NAME_BEFORE.matcher(s).find(),
+                    Counterparts.endsWith(Counterparts.GIVEN_NAME_BEFORE, s, 1), () -> "given name [" + s + "]");
+        }
+    }
+
+    @Test
+    void promptsAreFoundAsTheFullScanFindsThem() {
+        Pattern prompt = Boilerplate.PROMPT;
+        String[] words = {"Sign up", "SIGN IN", "read more", "Read also", "most read", "Editors' picks", "editor's",
+            "support us", "Support", "share on", "Share", "author:", "Authors:", "comments", "Comments", "cookie",
+            "\u212Aookie", "\u0130", "signed", "the", "x", "Trending", "Most Popular", "related stories", "reading"};
+        String[] glue = {" ", " ", "", ".", ", ", "\n", "-", "'"};
+        Random r = new Random(21);
+        for (int i = 0; i < 30000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 1 + r.nextInt(6); k > 0; k--) {
+                b.append(words[r.nextInt(words.length)]).append(glue[r.nextInt(glue.length)]);
+            }
+            String s = b.toString();
+            assertEquals(prompt.matcher(s).find(), Boilerplate.hasPrompt(s), () -> "[" + s + "]");
+        }
+    }
+
+    @Test
     void titleCaseCountsTheSameWords() {
         assertTrue(Counterparts.isTitleCase("Talks With US Have Begun", 0, 24));
         assertFalse(Counterparts.isTitleCase("Talks with the US have begun", 0, 28));

@@ -30,9 +30,14 @@ public final class Corpus {
     private Corpus() {
     }
 
+    /** The reusable page paddings by name, in file order. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> pads() {
+        return read("corpus/pads.yaml", Map.class);
+    }
+
     public static List<CorpusArticle> load() {
-        @SuppressWarnings("unchecked")
-        Map<String, String> pads = read("corpus/pads.yaml", Map.class);
+        Map<String, String> pads = pads();
         List<CorpusArticle> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (String part : PARTS) {
