@@ -29,9 +29,13 @@ final class ClassifiedCorpus {
     private long events;
     private final Set<String> distinctEvents = new HashSet<>();
 
-    ClassifiedCorpus(long seed) {
+    ClassifiedCorpus(long seed, double skew) {
         this.seed = seed;
-        this.news = NewsEvents.calendar(seed);
+        this.news = NewsEvents.calendar(seed, skew);
+    }
+
+    double skew() {
+        return news.skew();
     }
 
     /** Hands N classified records, with distinct article ids, to {@code sink} in order. */

@@ -33,4 +33,22 @@ final class EventStoreCounts {
         }
         return rows;
     }
+
+    /**
+     * How the store is shaped: the most and the median reports (sources) per event, outbox rows not yet relayed to
+     * {@code pactwatch.agreement-events}, and the largest outbox payload (an event's view carries all its sources).
+     */
+    static String shape(LocalPostgres postgres, String database) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT (SELECT max(corroboration) FROM agreement_event),"
+                        + " (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY corroboration) FROM agreement_event),"
+                        + " (SELECT count(*) FROM event_outbox WHERE published_at IS NULL),"
+                        + " (SELECT max(octet_length(payload)) FROM event_outbox),"
+                        + " pg_size_pretty(pg_total_relation_size('event_outbox'))")) {
+            r.next();
+            return String.format("reports per event: max %,d, median %,d; outbox: %,d rows not relayed, largest payload"
+                    + " %,d bytes, table %s", r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getString(5));
+        }
+    }
 }

@@ -40,14 +40,20 @@ final class NewsEvents {
 
     private final List<Event> events;
     private final Random random;
+    private final double skew;
 
-    private NewsEvents(List<Event> events, Random random) {
+    private NewsEvents(List<Event> events, Random random, double skew) {
         this.events = events;
         this.random = random;
+        this.skew = skew;
     }
 
-    /** Every country negotiates 2 to 20 numbered rounds over 2024, and about two thirds of them then sign. */
-    static NewsEvents calendar(long seed) {
+    /**
+     * Every country negotiates 2 to 20 numbered rounds over 2024, and about two thirds of them then sign. Reports
+     * pick an event at {@code u^skew} of the list (u uniform): 1 spreads them evenly, 3 gives the first event about
+     * 12 % of all reports and the median event a few tenths of a percent, a long tail as in real news.
+     */
+    static NewsEvents calendar(long seed, double skew) {
         Random random = new Random(seed);
         List<Event> events = new ArrayList<>();
         for (String country : COUNTRIES) {
@@ -63,7 +69,11 @@ final class NewsEvents {
         }
         // popularity order: shuffled, so the most reported events are spread over countries and rounds
         java.util.Collections.shuffle(events, random);
-        return new NewsEvents(List.copyOf(events), random);
+        return new NewsEvents(List.copyOf(events), random, skew);
+    }
+
+    double skew() {
+        return skew;
     }
 
     int size() {
@@ -72,8 +82,7 @@ final class NewsEvents {
 
     /** A report of an event drawn with a skewed popularity: the first events of the shuffled list are reported most. */
     Report nextReport() {
-        double u = random.nextDouble();
-        Event event = events.get((int) (events.size() * u * u * u));
+        Event event = events.get((int) (events.size() * Math.pow(random.nextDouble(), skew)));
         String outlet = "Outlet " + (1 + random.nextInt(OUTLETS));
         Instant published = event.day().atTime(8, 0).toInstant(ZoneOffset.UTC).plusSeconds(random.nextInt(2 * 86_400));
         String date = event.day().format(DAY);

@@ -19,6 +19,8 @@ import java.util.Map;
 public final class ReplayBenchmark {
 
     private static final String CONSUMED = "pactwatch_notifier_articles_consumed_total";
+    /** How strongly reports crowd on the most popular events (see {@link NewsEvents#nextReport()}); 1 spreads evenly. */
+    static final String SKEW_PROPERTY = "pactwatch.bench.replay-skew";
 
     private ReplayBenchmark() {
     }
@@ -32,7 +34,7 @@ public final class ReplayBenchmark {
                 .withDatabaseSuffix("bench_" + ProcessHandle.current().pid());
         try (Pipeline pipeline = new Pipeline(settings).start(List.of())) {
             String bootstrap = settings.kafkaBootstrap();
-            ClassifiedCorpus corpus = new ClassifiedCorpus(42);
+            ClassifiedCorpus corpus = new ClassifiedCorpus(42, Double.parseDouble(System.getProperty(SKEW_PROPERTY, "3")));
             log("making and publishing %,d classified records (load %s)", n, loadAverage());
             long start = System.nanoTime();
             ClassifiedTopic.fill(bootstrap, corpus, n);
@@ -44,6 +46,8 @@ public final class ReplayBenchmark {
             Replay replay = replay(pipeline, n);
             Map<String, Long> rows = EventStoreCounts.of(pipeline.postgres(), settings.notifierDatabase());
             report(n, corpus, filled, ceiling, ceilingLoad, replay, rows);
+            System.out.printf("event store shape                 : %s%n",
+                    EventStoreCounts.shape(pipeline.postgres(), settings.notifierDatabase()));
         } finally {
             // the run's own databases (see withDatabaseSuffix) are not kept
             LocalPostgres postgres = LocalPostgres.fromEnvironment();
@@ -105,6 +109,7 @@ public final class ReplayBenchmark {
         double cpu = replay.cpuTotal() - replay.cpuStartUp();
         System.out.printf("%n== pactwatch replay benchmark: %,d classified records into an empty event store ==%n", n);
         System.out.printf("service JVM options               : %s%n", System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY));
+        System.out.printf("event popularity skew             : %s (%s)%n", corpus.skew(), SKEW_PROPERTY);
         System.out.printf("records (classifier %s)   : %,d relevant (%.1f %%), %,d events extracted, %,d distinct"
                 + " (counterpart, type, round); calendar of %,d events%n", corpus.classifierVersion(), corpus.relevant(),
                 100.0 * corpus.relevant() / n, corpus.extractedEvents(), corpus.distinctEvents(), corpus.calendarSize());
