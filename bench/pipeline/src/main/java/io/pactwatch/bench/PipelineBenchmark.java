@@ -103,7 +103,7 @@ public final class PipelineBenchmark {
     }
 
     /** Sum of all samples of a Prometheus counter. */
-    private static double counter(String url, String name) {
+    static double counter(String url, String name) {
         return Http.get(url + "/q/metrics", null).body().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
