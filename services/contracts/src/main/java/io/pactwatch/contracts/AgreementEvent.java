@@ -21,7 +21,8 @@ import java.util.List;
  * @param linkedEventId   for SIGNED the planned-signing event it fulfils, for SIGNING_PLANNED the signing; else null
  * @param firstReportedAt when the first report was published
  * @param updatedAt       when this version was made
- * @param sources         every report, oldest first
+ * @param sources         the reports, oldest first: at most {@link #MAX_SOURCES} ({@code corroboration} counts them
+ *                        all); titles and evidence longer than {@link #MAX_SOURCE_TEXT} characters are cut
  */
 public record AgreementEvent(
         String eventId,
@@ -38,6 +39,15 @@ public record AgreementEvent(
         Instant firstReportedAt,
         Instant updatedAt,
         List<EventSource> sources) {
+
+    /**
+     * Most sources one version carries. An event reported thousands of times would otherwise outgrow a Kafka record
+     * (1 MiB) and cost every new report the whole list again; the full list is in the notifier's store.
+     */
+    public static final int MAX_SOURCES = 100;
+
+    /** Longest title or evidence quote, in characters, one source carries in a version. */
+    public static final int MAX_SOURCE_TEXT = 1000;
 
     public AgreementEvent {
         sources = sources == null ? List.of() : List.copyOf(sources);
