@@ -7,8 +7,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 /**
  * With {@code pactwatch.notifier.console.enabled}, makes sure one console subscription exists (created at the first
@@ -25,7 +27,8 @@ public class ConsoleSubscription {
         this.subscriptions = subscriptions;
     }
 
-    void ensure(@Observes StartupEvent start) throws Throwable {
+    /** Runs before the Kafka consumers start, so no event is stored before the console subscription exists. */
+    void ensure(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) throws Throwable {
         if (!config.console().enabled()) {
             return;
         }
