@@ -38,20 +38,33 @@ public class OutboxRelay {
         this.metrics = metrics;
     }
 
+    /** Rows relayed per transaction; a full batch is followed at once by the next, so a backlog drains without waiting. */
+    static final int BATCH = 200;
+
     @Scheduled(every = "${pactwatch.notifier.outbox-interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
+        return Multi.createBy().repeating().uni(this::relayBatch).whilst(relayed -> relayed == BATCH)
+                .collect().last()
+                .onFailure().invoke(e -> LOG.warnf("agreement-events relay paused: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * One transaction: the next unpublished rows, sent one after another without waiting for each acknowledgement (the
+     * idempotent producer keeps their order per partition), marked published once the broker acknowledged all of them.
+     * If any send fails nothing is marked, and the rows are sent again later (a version twice is harmless).
+     */
+    private Uni<Integer> relayBatch() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                 "SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class).getSingleResult()
                 .chain(leader -> !leader ? Uni.createFrom().item(java.util.List.<Long>of()) : session.createNativeQuery(
-                        "SELECT id FROM event_outbox WHERE published_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED",
-                        Long.class).getResultList()))
+                        "SELECT id FROM event_outbox WHERE published_at IS NULL ORDER BY id LIMIT " + BATCH
+                                + " FOR UPDATE SKIP LOCKED", Long.class).getResultList()))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(java.util.List.<OutboxEntity>of())
                         : OutboxEntity.<OutboxEntity>list("id in ?1 order by id", ids))
-                .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send)
-                        .collect().last()))
-                .onFailure().invoke(e -> LOG.warnf("agreement-events relay paused: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0)
+                        : Uni.join().all(rows.stream().map(this::send).toList()).andFailFast().replaceWith(rows.size())));
     }
 
     private Uni<Void> send(OutboxEntity row) {
