@@ -23,12 +23,10 @@ public final class UrlRedaction {
     private UrlRedaction() {
     }
 
-    /** {@code http://user:***@host/feed} for a URL with a password in it; any other URL (or null) as it is. */
-    public static String passwordHidden(String url) {
-        return passwordsHidden(url);
-    }
-
-    /** The text with the password of every {@code scheme://user:password@} URL in it replaced by {@code ***}. */
+    /**
+     * The text (or a lone URL) with the password of every {@code scheme://user:password@} URL in it replaced by
+     * {@code ***}: {@code http://user:***@host/feed}; anything else (or null) as it is.
+     */
     public static String passwordsHidden(String text) {
         return text == null ? null : USERINFO_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
     }
@@ -63,7 +61,7 @@ public final class UrlRedaction {
         try {
             String trimmed = url.trim();
             URI uri = new URI(trimmed);
-            String rest = trimmed.substring(trimmed.indexOf(uri.getRawAuthority()) + uri.getRawAuthority().length());
+            String rest = afterAuthority(trimmed, uri);
             return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
                     + (rest.length() <= 8 ? rest : "/…" + rest.substring(rest.length() - 4));
         } catch (URISyntaxException | RuntimeException e) {
@@ -79,7 +77,7 @@ public final class UrlRedaction {
         try {
             String trimmed = url.trim();
             URI uri = new URI(trimmed);
-            String secretPart = trimmed.substring(trimmed.indexOf(uri.getRawAuthority()) + uri.getRawAuthority().length());
+            String secretPart = afterAuthority(trimmed, uri);
             String out = message.replace(trimmed, uri.getScheme() + "://" + uri.getRawAuthority() + "/…");
             for (String part : new String[] {secretPart, uri.getRawPath(), uri.getRawQuery()}) {
                 if (part != null && part.length() > 1) {
@@ -90,6 +88,11 @@ public final class UrlRedaction {
         } catch (URISyntaxException | RuntimeException e) {
             return "(error text withheld: it may contain the target URL)";
         }
+    }
+
+    /** Everything after the authority, as written: the path, query and fragment that hold a secret-path URL's secret. */
+    private static String afterAuthority(String url, URI uri) {
+        return url.substring(url.indexOf(uri.getRawAuthority()) + uri.getRawAuthority().length());
     }
 
     /** The raw (still percent-encoded) password of the URL's userinfo; null when there is none. */

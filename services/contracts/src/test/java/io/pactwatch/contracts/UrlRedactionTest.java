@@ -11,15 +11,15 @@ class UrlRedactionTest {
 
     @Test
     void aUserinfoPasswordIsMaskedAndTheRestOfTheUrlKept() {
-        assertEquals("http://user:***@host/feed", UrlRedaction.passwordHidden("http://user:pass@host/feed"));
+        assertEquals("http://user:***@host/feed", UrlRedaction.passwordsHidden("http://user:pass@host/feed"));
         assertEquals("https://reader:***@news.example.org:8443/rss.xml?x=1",
-                UrlRedaction.passwordHidden("https://reader:s3cr%40t@news.example.org:8443/rss.xml?x=1"));
-        assertEquals("http://u:***@host/", UrlRedaction.passwordHidden("http://u:p@ss@host/"), "an unencoded @ in it");
-        assertEquals("http://user:***@host/", UrlRedaction.passwordHidden("http://user:@host/"));
-        assertEquals("http://host/feed", UrlRedaction.passwordHidden("http://host/feed"));
-        assertEquals("http://user@host/feed", UrlRedaction.passwordHidden("http://user@host/feed"), "no password, nothing hidden");
-        assertEquals("http://host/a?next=http://x/b@c", UrlRedaction.passwordHidden("http://host/a?next=http://x/b@c"));
-        assertNull(UrlRedaction.passwordHidden(null));
+                UrlRedaction.passwordsHidden("https://reader:s3cr%40t@news.example.org:8443/rss.xml?x=1"));
+        assertEquals("http://u:***@host/", UrlRedaction.passwordsHidden("http://u:p@ss@host/"), "an unencoded @ in it");
+        assertEquals("http://user:***@host/", UrlRedaction.passwordsHidden("http://user:@host/"));
+        assertEquals("http://host/feed", UrlRedaction.passwordsHidden("http://host/feed"));
+        assertEquals("http://user@host/feed", UrlRedaction.passwordsHidden("http://user@host/feed"), "no password, nothing hidden");
+        assertEquals("http://host/a?next=http://x/b@c", UrlRedaction.passwordsHidden("http://host/a?next=http://x/b@c"));
+        assertNull(UrlRedaction.passwordsHidden(null));
     }
 
     @Test

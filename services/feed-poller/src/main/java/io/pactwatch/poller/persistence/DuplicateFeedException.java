@@ -6,6 +6,6 @@ import io.pactwatch.poller.domain.FeedDefinition;
 public class DuplicateFeedException extends RuntimeException {
 
     public DuplicateFeedException(FeedDefinition d) {
-        super("a feed named '" + d.name() + "' or with url " + io.pactwatch.contracts.UrlRedaction.passwordHidden(d.url()) + " is already registered");
+        super("a feed named '" + d.name() + "' or with url " + io.pactwatch.contracts.UrlRedaction.passwordsHidden(d.url()) + " is already registered");
     }
 }

@@ -151,7 +151,7 @@ public class PollJob {
                 .invoke(text -> metrics.fullText(text != null))
                 .onFailure().invoke(e -> {
                     metrics.fullText(false);
-                    LOG.debugf("full text of %s not fetched: %s", UrlRedaction.passwordHidden(item.link()),
+                    LOG.debugf("full text of %s not fetched: %s", UrlRedaction.passwordsHidden(item.link()),
                             UrlRedaction.passwordHiddenIn(e.getMessage(), item.link()));
                 }).onFailure().recoverWithNull();
     }

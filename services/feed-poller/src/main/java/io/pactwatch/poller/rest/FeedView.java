@@ -15,7 +15,7 @@ public record FeedView(long id, String name, String url, int intervalSeconds, bo
         long itemsPublished) {
 
     static FeedView of(FeedRow r, int failingThreshold) {
-        return new FeedView(r.id(), r.name(), UrlRedaction.passwordHidden(r.url()), r.intervalSeconds(), r.enabled(), r.tags(), r.fullText(),
+        return new FeedView(r.id(), r.name(), UrlRedaction.passwordsHidden(r.url()), r.intervalSeconds(), r.enabled(), r.tags(), r.fullText(),
                 r.origin(), r.nextPollAt(), r.lastPolledAt(), r.lastSuccessAt(), r.lastStatus(), UrlRedaction.passwordHiddenIn(r.lastError(), r.url()),
                 r.lastErrorAt(), r.consecutiveFailures(), r.consecutiveFailures() >= failingThreshold, r.itemsPublished());
     }

@@ -35,12 +35,7 @@ public class HttpPoster {
         return client.postAbs(url).putHeaders(extra).putHeader("Content-Type", "application/json")
                 .timeout(timeoutMillis).sendBuffer(Buffer.buffer(body))
                 .map(resp -> classify(resp.statusCode(), resp.getHeader("Retry-After"), resp.bodyAsString()))
-                .onFailure().recoverWithItem(e -> SendResult.retry("network: " + scrubbed(String.valueOf(e.getMessage()), url), null));
-    }
-
-    /** The message with the URL's path and query (where the secret of a webhook URL lives) cut out. */
-    static String scrubbed(String message, String url) {
-        return UrlRedaction.secretPathHiddenIn(message, url);
+                .onFailure().recoverWithItem(e -> SendResult.retry("network: " + UrlRedaction.secretPathHiddenIn(String.valueOf(e.getMessage()), url), null));
     }
 
     static SendResult classify(int status, String retryAfter, String body) {

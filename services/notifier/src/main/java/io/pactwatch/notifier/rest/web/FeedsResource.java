@@ -42,7 +42,7 @@ public class FeedsResource {
                     .sorted(Comparator.comparing(PollerFeed::name, String.CASE_INSENSITIVE_ORDER))
                     .map(f -> new FeedLine(f, FeedHealth.of(f, now))).toList();
             int failing = (int) lines.stream().filter(l -> l.feed().failing()).count();
-            return Templates.feeds(lines, answer.problem(), UrlRedaction.passwordHidden(poller.baseUrl()), failing);
+            return Templates.feeds(lines, answer.problem(), UrlRedaction.passwordsHidden(poller.baseUrl()), failing);
         });
     }
 }
