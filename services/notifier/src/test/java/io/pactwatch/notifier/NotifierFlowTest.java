@@ -458,6 +458,28 @@ class NotifierFlowTest {
         assertEquals(1, twoSourceAlerts(), "the third source alerts nobody again");
     }
 
+    /**
+     * A record that parses but that PostgreSQL refuses (a NUL character in its title) fails its batch's transaction; the
+     * batch is then stored one by one, so that record alone is dead-lettered (after the test profile's 5 s of retries)
+     * and the article after it, in the same partition and poll, is stored.
+     */
+    @Test
+    @Order(14)
+    void aRecordTheStoreCannotTakeIsDeadLetteredAloneAndTheRestOfItsBatchIsStored() throws Exception {
+        int deadLettered = readAll(Topics.ARTICLES_CLASSIFIED_DLQ).size();
+        String refused = Json.write(report("x1", "wire", EventType.ROUND, 9, "2024-09-01", "US"))
+                .replace("\"Report x1\"", "\"Report\\u0000x1\"");
+        assertTrue(refused.contains("\\u0000"), refused);
+        ClassifiedArticle fine = report("x2", "wire", EventType.TALKS_OPENED, null, "2023-08-25", "US");
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, "one-partition", refused));
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, "one-partition", Json.write(fine))).get();
+        await("the talks stored", () -> given().get("/api/events?counterpart=US&type=TALKS_OPENED").then()
+                .extract().jsonPath().getList("items").size() == 1);
+        await("the refused record dead-lettered", () -> readAll(Topics.ARTICLES_CLASSIFIED_DLQ).size() == deadLettered + 1);
+        assertEquals(0, given().get("/api/events?counterpart=US&type=ROUND").then().extract().jsonPath()
+                .getList("items.findAll { it.round == 9 }").size());
+    }
+
     static long twoSourceAlerts() {
         return slack.received().stream().filter(r -> r.hook().equals("two-sources")).count();
     }

@@ -7,18 +7,25 @@ import io.pactwatch.notifier.alerts.Dispatcher;
 import io.pactwatch.notifier.config.NotifierConfig;
 import io.pactwatch.notifier.domain.StorableRecord;
 import io.pactwatch.notifier.persistence.EventStore;
+import io.pactwatch.notifier.persistence.EventStore.Stored;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code pactwatch.articles.classified}. The record is acknowledged only when the Uni completes, i.e. after
- * the event-store transaction committed; a poison record (unparseable, or lacking what the store requires) fails and
- * goes to the dead-letter topic at once. A failed transaction
- * (a conflict with a concurrent replica, PostgreSQL unreachable) is retried with backoff for
- * {@code pactwatch.notifier.store-retry-for} before the record is dead-lettered. A commit that planned deliveries due now
+ * Consumes {@code pactwatch.articles.classified} a poll batch (of one partition) at a time and stores the batch's
+ * articles in one event-store transaction; the batch is acknowledged only after that transaction committed. A poison
+ * record (unparseable, or lacking what the store requires) is dead-lettered on its own at once. If the batch's
+ * transaction fails, its articles are stored one by one instead, each retried with backoff for
+ * {@code pactwatch.notifier.store-retry-for} (a conflict with a concurrent replica, PostgreSQL unreachable) before it is
+ * dead-lettered, so one record the store cannot take holds up nothing else. A commit that planned deliveries due now
  * kicks the dispatcher, so alerts do not wait for its next poll.
  */
 @ApplicationScoped
@@ -42,30 +49,69 @@ public class ClassifiedArticleConsumer {
         this.storeRetryFor = config.storeRetryFor();
     }
 
+    /** A record of the batch with its parsed article. */
+    private record Parsed(KafkaRecord<String, String> record, ClassifiedArticle article) {
+    }
+
     @Incoming(CHANNEL)
-    public Uni<Void> consume(String value) {
-        ClassifiedArticle article;
-        try {
-            article = Json.read(value, ClassifiedArticle.class);
-            String problem = StorableRecord.problem(article);
-            if (problem != null) {
-                throw new MalformedRecordException(problem);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<Parsed> storable = new ArrayList<>();
+        List<Uni<Void>> deadLettered = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                storable.add(new Parsed(record, parse(record.getPayload())));
+            } catch (MalformedRecordException e) {
+                metrics.deadLettered();
+                LOG.warnf("dead-lettering a classified record: %s", e.getMessage());
+                deadLettered.add(Uni.createFrom().completionStage(() -> record.nack(e)));
             }
-        } catch (MalformedRecordException e) {
-            metrics.deadLettered();
-            LOG.warnf("dead-lettering a classified record: %s", e.getMessage());
-            return Uni.createFrom().failure(e);
         }
-        return Uni.createFrom().deferred(() -> store.store(article))
-                .onFailure().invoke(e -> LOG.warnf("storing article %s failed, retrying: %s", article.articleId(), e))
-                .onFailure(e -> !(e instanceof MalformedRecordException)).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(storeRetryFor.toMillis())
-                .invoke(stored -> {
-                    metrics.articleConsumed(article.relevant());
-                    stored.changes().forEach(stream::publish);
-                    if (stored.alertsDue()) {
-                        dispatcher.kick();
-                    }
-                }).replaceWithVoid();
+        Uni<Void> poison = deadLettered.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deadLettered).andFailFast().replaceWithVoid();
+        // a dead-letter write that failed fails the batch: it is not committed, so its records come again
+        return poison.chain(() -> storeAll(storable))
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private static ClassifiedArticle parse(String value) {
+        ClassifiedArticle article = Json.read(value, ClassifiedArticle.class);
+        String problem = StorableRecord.problem(article);
+        if (problem != null) {
+            throw new MalformedRecordException(problem);
+        }
+        return article;
+    }
+
+    /** The batch in one transaction; if that fails, one by one, so only a record the store cannot take is dead-lettered. */
+    private Uni<Void> storeAll(List<Parsed> parsed) {
+        if (parsed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> store.store(parsed.stream().map(Parsed::article).toList()))
+                .invoke(stored -> stored(parsed, stored)).replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("storing a batch of %d articles failed, storing them one by one: %s", parsed.size(), e);
+                    return Multi.createFrom().iterable(parsed).onItem().transformToUniAndConcatenate(this::storeOne)
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> storeOne(Parsed p) {
+        return Uni.createFrom().deferred(() -> store.store(p.article()))
+                .onFailure().invoke(e -> LOG.warnf("storing article %s failed, retrying: %s", p.article().articleId(), e))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(storeRetryFor.toMillis())
+                .invoke(stored -> stored(List.of(p), stored)).replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    metrics.deadLettered();
+                    LOG.errorf("dead-lettering article %s: not stored within %s: %s", p.article().articleId(), storeRetryFor, e);
+                    return Uni.createFrom().completionStage(() -> p.record().nack(e));
+                });
+    }
+
+    private void stored(List<Parsed> parsed, Stored stored) {
+        parsed.forEach(p -> metrics.articleConsumed(p.article().relevant()));
+        stored.changes().forEach(stream::publish);
+        if (stored.alertsDue()) {
+            dispatcher.kick();
+        }
     }
 }

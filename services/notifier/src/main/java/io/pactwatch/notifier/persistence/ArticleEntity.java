@@ -1,5 +1,6 @@
 package io.pactwatch.notifier.persistence;
 
+import io.pactwatch.contracts.ClassifiedArticle;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -29,6 +30,22 @@ public class ArticleEntity extends PanacheEntityBase {
     public double score;
     @Column(name = "stored_at")
     public Instant storedAt;
+
+    static ArticleEntity of(String id, ClassifiedArticle a, Instant storedAt) {
+        ArticleEntity e = new ArticleEntity();
+        e.id = id;
+        e.articleId = a.articleId();
+        e.revision = a.revision();
+        e.feedName = a.feedName();
+        e.url = a.url();
+        e.title = a.title();
+        e.summary = a.summary();
+        e.publishedAt = a.publishedAt();
+        e.classifierVersion = a.classifierVersion();
+        e.score = a.score();
+        e.storedAt = storedAt;
+        return e;
+    }
 
     public static String idOf(String articleId, int revision) {
         return articleId + "#" + revision;

@@ -6,13 +6,16 @@ import io.pactwatch.notifier.config.NotifierConfig;
 import io.pactwatch.notifier.domain.AlertTiming;
 import io.pactwatch.notifier.domain.SubscriptionFilter;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,45 +32,75 @@ public class DeliveryPlanner {
         this.unnumberedRoundHold = config.dispatch().unnumberedRoundHold();
     }
 
-    /** Plans the event's deliveries; true when one of them is due now (not held), so the dispatcher should run. */
-    public Uni<Boolean> plan(AgreementEvent event, Instant eventCreatedAt) {
+    /**
+     * Plans the deliveries of events just created or corroborated; true when one of them is due now (not held), so the
+     * dispatcher should run. Two queries (active subscriptions, deliveries the events already have), however many
+     * events and subscriptions match.
+     */
+    public Uni<Boolean> plan(List<AgreementEvent> events, Map<String, Instant> eventCreatedAt) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
         return SubscriptionEntity.<SubscriptionEntity>list("status", SubscriptionEntity.ACTIVE).chain(subs -> {
-            List<SubscriptionEntity> matching = subs.stream().filter(s -> filterOf(s).matches(event.trackerId(),
-                    event.counterpart(), event.type(), event.corroboration(), eventCreatedAt)).toList();
+            List<SubscriptionFilter> filters = subs.stream().map(DeliveryPlanner::filterOf).toList();
+            Map<String, List<Long>> matching = new LinkedHashMap<>();
+            for (AgreementEvent event : events) {
+                for (int i = 0; i < subs.size(); i++) {
+                    if (filters.get(i).matches(event.trackerId(), event.counterpart(), event.type(), event.corroboration(),
+                            eventCreatedAt.get(event.eventId()))) {
+                        matching.computeIfAbsent(event.eventId(), id -> new ArrayList<>()).add(subs.get(i).id);
+                    }
+                }
+            }
             if (matching.isEmpty()) {
                 return Uni.createFrom().item(false);
             }
-            return alreadyPlanned(event.eventId()).chain(planned -> Multi.createFrom().iterable(matching)
-                    .filter(s -> !planned.contains(s.id))
-                    .onItem().transformToUniAndConcatenate(s -> newDelivery(s.id, event, eventCreatedAt))
-                    .collect().with(Collectors.reducing(false, Boolean::logicalOr)));
+            return alreadyPlanned(matching.keySet()).chain(planned -> {
+                Instant now = Instant.now();
+                List<DeliveryEntity> fresh = new ArrayList<>();
+                for (AgreementEvent event : events) {
+                    for (Long subscriptionId : matching.getOrDefault(event.eventId(), List.of())) {
+                        if (!planned.contains(subscriptionId + "|" + event.eventId())) {
+                            fresh.add(newDelivery(subscriptionId, event, eventCreatedAt.get(event.eventId()), now));
+                        }
+                    }
+                }
+                if (fresh.isEmpty()) {
+                    return Uni.createFrom().item(false);
+                }
+                boolean due = fresh.stream().anyMatch(d -> !d.nextAttemptAt.isAfter(now));
+                return Panache.getSession().chain(session -> session.persistAll(fresh.toArray())).replaceWith(due);
+            });
         });
     }
 
-    /** The subscriptions that already have a delivery of this event: one query, however many subscriptions match. */
-    private static Uni<Set<Long>> alreadyPlanned(String eventId) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select d.subscriptionId from DeliveryEntity d where d.eventId = :eventId", Long.class)
-                .setParameter("eventId", eventId).getResultList()).map(Set::copyOf);
+    /** "subscriptionId|eventId" of the deliveries these events already have. */
+    private static Uni<Set<String>> alreadyPlanned(Collection<String> eventIds) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select d.subscriptionId, d.eventId from DeliveryEntity d where d.eventId in :eventIds", Object[].class)
+                .setParameter("eventIds", eventIds).getResultList())
+                .map(rows -> rows.stream().map(r -> r[0] + "|" + r[1]).collect(Collectors.toSet()));
     }
 
-    private Uni<Boolean> newDelivery(Long subscriptionId, AgreementEvent event, Instant eventCreatedAt) {
-        Instant now = Instant.now();
+    private DeliveryEntity newDelivery(Long subscriptionId, AgreementEvent event, Instant eventCreatedAt, Instant now) {
         DeliveryEntity d = new DeliveryEntity();
         d.subscriptionId = subscriptionId;
         d.eventId = event.eventId();
         d.status = DeliveryEntity.PENDING;
         d.nextAttemptAt = AlertTiming.firstAttempt(event.type(), event.round(), eventCreatedAt, now, unnumberedRoundHold);
         d.createdAt = now;
-        return d.persist().replaceWith(!d.nextAttemptAt.isAfter(now));
+        return d;
     }
 
-    /** A held round just learned its number: its pending alerts need not wait any longer. True when any were held. */
-    public Uni<Boolean> releaseHeld(String eventId) {
+    /** Rounds that just learned their number: their pending alerts need not wait any longer. True when any were held. */
+    public Uni<Boolean> releaseHeld(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
         Instant now = Instant.now();
         return Panache.getSession().chain(session -> session.flush())
-                .chain(() -> DeliveryEntity.update("nextAttemptAt = ?1 where eventId = ?2 and status = ?3 and nextAttemptAt > ?1",
-                        now, eventId, DeliveryEntity.PENDING))
+                .chain(() -> DeliveryEntity.update("nextAttemptAt = ?1 where eventId in ?2 and status = ?3 and nextAttemptAt > ?1",
+                        now, eventIds, DeliveryEntity.PENDING))
                 .map(released -> released > 0);
     }
 

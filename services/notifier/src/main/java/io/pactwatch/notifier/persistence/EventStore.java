@@ -1,31 +1,31 @@
 package io.pactwatch.notifier.persistence;
 
 import io.pactwatch.contracts.AgreementEvent;
-import io.pactwatch.contracts.ChangeKind;
 import io.pactwatch.contracts.ClassifiedArticle;
-import io.pactwatch.contracts.EventType;
 import io.pactwatch.contracts.ExtractedEvent;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.TrackerVerdict;
 import io.pactwatch.notifier.config.NotifierConfig;
 import io.pactwatch.notifier.domain.EventIdentityRules;
-import io.pactwatch.notifier.domain.IdentityDecision;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Turns one classified article into event-store changes in one transaction: the article revision, each reported
- * event created or corroborated (planned and signed linked), the new versions in the event outbox, and one delivery
- * per matching subscription. Natural keys make a redelivered or re-classified article change nothing.
+ * Turns a batch of classified articles (one poll of one partition, in order) into event-store changes in one
+ * transaction: the article revisions, each reported event created or corroborated (planned and signed linked), one
+ * new version per changed event in the event outbox, and one delivery per matching subscription. The outcome is the
+ * one of storing the articles one by one; a batch only costs a few statements instead of a dozen per article. Natural
+ * keys make a redelivered or re-classified article change nothing.
  */
 @ApplicationScoped
 public class EventStore {
@@ -39,192 +39,140 @@ public class EventStore {
     }
 
     /**
-     * What one stored article changed: the new event versions (empty when nothing changed) and whether an alert became
-     * due to be sent now. Known only after the transaction committed.
+     * What a stored batch changed: the new event versions (empty when nothing changed) and whether an alert became due
+     * to be sent now. Known only after the transaction committed.
      */
     public record Stored(List<AgreementEvent> changes, boolean alertsDue) {
         static final Stored NOTHING = new Stored(List.of(), false);
     }
 
-    /** Collects one transaction's changes as they are made. */
-    private static final class Changes {
-        final List<AgreementEvent> events = new ArrayList<>();
-        boolean alertsDue;
-
-        Uni<Void> alertsDue(Uni<Boolean> planned) {
-            return planned.invoke(due -> alertsDue |= due).replaceWithVoid();
-        }
+    /** One event reported by one article, under one tracker. */
+    record Report(ClassifiedArticle article, String trackerId, ExtractedEvent event) {
     }
 
     public Uni<Stored> store(ClassifiedArticle article) {
-        if (!article.relevant()) {
+        return store(List.of(article));
+    }
+
+    /** Stores the articles in their order; irrelevant ones change nothing. */
+    public Uni<Stored> store(List<ClassifiedArticle> articles) {
+        List<ClassifiedArticle> relevant = articles.stream().filter(ClassifiedArticle::relevant).toList();
+        if (relevant.isEmpty()) {
             return Uni.createFrom().item(Stored.NOTHING);
         }
-        List<Map.Entry<String, ExtractedEvent>> events = distinctEvents(article);
-        return Panache.withTransaction(() -> lockCounterparts(events).chain(() -> storeArticle(article)).chain(() -> {
-            Changes changes = new Changes();
-            return Multi.createFrom().iterable(events).onItem()
-                    .transformToUniAndConcatenate(entry -> apply(article, entry.getKey(), entry.getValue(), changes))
-                    .collect().last().map(done -> new Stored(List.copyOf(changes.events), changes.alertsDue));
-        }));
+        List<Report> reports = relevant.stream().flatMap(a -> distinctEvents(a).stream()).toList();
+        List<String> counterparts = reports.stream()
+                .map(r -> EventChanges.counterpartKey(r.trackerId(), r.event().counterpart())).distinct().toList();
+        return Panache.withTransaction(() -> lockCounterparts(counterparts)
+                .chain(() -> storeArticles(relevant))
+                .chain(() -> loadChanges(reports, counterparts))
+                .chain(changes -> write(changes)));
     }
 
     /**
      * Serialises decisions about one (tracker, counterpart) across consumer copies and replicas until the transaction
      * ends: two transactions cannot both create a dateless round or both number it, and a planned and a signed event
-     * of one counterpart always see each other to link. All of an article's locks are taken first, in sorted order,
-     * so two articles naming the same counterparts cannot deadlock.
+     * of one counterpart always see each other to link. The batch's locks are taken in one statement, in the order of
+     * their lock keys (PostgreSQL evaluates a volatile select list after ORDER BY), so two batches cannot deadlock.
      */
-    private static Uni<Void> lockCounterparts(List<Map.Entry<String, ExtractedEvent>> events) {
-        List<String> families = events.stream().map(e -> e.getKey() + "|" + e.getValue().counterpart()).distinct().sorted()
-                .toList();
-        return Multi.createFrom().iterable(families).onItem().transformToUniAndConcatenate(family -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:family))::text",
-                        String.class).setParameter("family", family).getSingleResult()))
-                .collect().last().replaceWithVoid();
-    }
-
-    private Uni<Void> storeArticle(ClassifiedArticle a) {
-        String id = ArticleEntity.idOf(a.articleId(), a.revision());
-        return ArticleEntity.<ArticleEntity>findById(id).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
+    private static Uni<Void> lockCounterparts(List<String> counterparts) {
+        String values = IntStream.range(0, counterparts.size()).mapToObj(i -> "(:c" + i + ")").collect(Collectors.joining(","));
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery("SELECT pg_advisory_xact_lock(d.h)::text FROM (SELECT DISTINCT hashtext(v.c) AS h"
+                    + " FROM (VALUES " + values + ") AS v(c)) AS d ORDER BY d.h", String.class);
+            for (int i = 0; i < counterparts.size(); i++) {
+                query.setParameter("c" + i, counterparts.get(i));
             }
-            ArticleEntity e = new ArticleEntity();
-            e.id = id;
-            e.articleId = a.articleId();
-            e.revision = a.revision();
-            e.feedName = a.feedName();
-            e.url = a.url();
-            e.title = a.title();
-            e.summary = a.summary();
-            e.publishedAt = a.publishedAt();
-            e.classifierVersion = a.classifierVersion();
-            e.score = a.score();
-            e.storedAt = Instant.now();
-            return e.persist().replaceWithVoid();
-        });
+            return query.getResultList();
+        }).replaceWithVoid();
     }
 
-    /** One entry per distinct (tracker, counterpart, type, round, date) in the article. */
-    static List<Map.Entry<String, ExtractedEvent>> distinctEvents(ClassifiedArticle a) {
-        Map<String, Map.Entry<String, ExtractedEvent>> distinct = new LinkedHashMap<>();
+    /** One report per distinct (tracker, counterpart, type, round, date) in the article. */
+    static List<Report> distinctEvents(ClassifiedArticle a) {
+        Map<String, Report> distinct = new LinkedHashMap<>();
         for (TrackerVerdict v : a.verdicts()) {
             if (!v.relevant()) {
                 continue;
             }
             for (ExtractedEvent e : v.events()) {
                 String key = v.trackerId() + "|" + e.counterpart() + "|" + e.type() + "|" + e.round() + "|" + e.date();
-                distinct.putIfAbsent(key, Map.entry(v.trackerId(), e));
+                distinct.putIfAbsent(key, new Report(a, v.trackerId(), e));
             }
         }
         return new ArrayList<>(distinct.values());
     }
 
-    private Uni<Void> apply(ClassifiedArticle a, String trackerId, ExtractedEvent e, Changes changes) {
-        return AgreementEventEntity.<AgreementEventEntity>list("trackerId = ?1 and counterpart = ?2 and type = ?3",
-                trackerId, e.counterpart(), e.type()).chain(candidates -> {
-                    IdentityDecision decision = rules.decide(trackerId, e.counterpart(), e.type(), e.round(), e.date(),
-                            candidates.stream().map(AgreementEventEntity::known).toList());
-                    if (decision.creates()) {
-                        return create(a, trackerId, e, decision.newIdentityKey(), changes);
-                    }
-                    AgreementEventEntity existing = candidates.stream()
-                            .filter(c -> c.id.equals(decision.existingEventId())).findFirst().orElseThrow();
-                    return corroborate(a, e, existing, decision.assignRound(), changes);
-                });
+    /** Inserts the article revisions not stored yet (a redelivered or re-read record is stored once). */
+    private static Uni<Void> storeArticles(List<ClassifiedArticle> articles) {
+        Map<String, ClassifiedArticle> byId = new LinkedHashMap<>();
+        articles.forEach(a -> byId.putIfAbsent(ArticleEntity.idOf(a.articleId(), a.revision()), a));
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select a.id from ArticleEntity a where a.id in :ids", String.class)
+                .setParameter("ids", byId.keySet()).getResultList()
+                .chain(stored -> {
+                    Set<String> known = Set.copyOf(stored);
+                    Instant now = Instant.now();
+                    Object[] fresh = byId.entrySet().stream().filter(e -> !known.contains(e.getKey()))
+                            .map(e -> ArticleEntity.of(e.getKey(), e.getValue(), now)).toArray();
+                    return persistAll(session, List.of(fresh));
+                }));
     }
 
-    private Uni<Void> create(ClassifiedArticle a, String trackerId, ExtractedEvent e, String identityKey,
-            Changes changes) {
-        Instant now = Instant.now();
-        AgreementEventEntity event = new AgreementEventEntity();
-        String seed = identityKey != null ? identityKey
-                : EventIdentityRules.identityKey(trackerId, e.counterpart(), e.type(), null) + "|" + e.date();
-        event.id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
-        event.identityKey = identityKey;
-        event.trackerId = trackerId;
-        event.counterpart = e.counterpart();
-        event.counterpartName = e.counterpartName();
-        event.type = e.type();
-        event.round = e.round();
-        event.eventDate = e.date();
-        event.corroboration = 1;
-        event.version = 1;
-        event.firstReportedAt = a.publishedAt();
-        event.createdAt = now;
-        event.updatedAt = now;
-        return event.persist().chain(() -> attach(a, e, event)).chain(() -> linkPartner(event, changes))
-                .chain(() -> record(event, ChangeKind.NEW, changes))
-                .chain(view -> changes.alertsDue(deliveries.plan(view, event.createdAt)));
+    /** Loads the counterparts' events and their sources from these articles, then applies the reports in order. */
+    private Uni<EventChanges> loadChanges(List<Report> reports, List<String> counterparts) {
+        Set<String> trackers = reports.stream().map(Report::trackerId).collect(Collectors.toSet());
+        Set<String> names = reports.stream().map(r -> r.event().counterpart()).collect(Collectors.toSet());
+        Set<String> articleIds = reports.stream().map(r -> r.article().articleId()).collect(Collectors.toSet());
+        return AgreementEventEntity.<AgreementEventEntity>list("trackerId in ?1 and counterpart in ?2", trackers, names)
+                .map(events -> events.stream().filter(e -> counterparts.contains(
+                        EventChanges.counterpartKey(e.trackerId, e.counterpart))).toList())
+                .chain(events -> attachedSources(events, articleIds).map(attached -> {
+                    EventChanges changes = new EventChanges(rules, Instant.now(), events, attached);
+                    reports.forEach(r -> changes.apply(r.article(), r.trackerId(), r.event()));
+                    return changes;
+                }));
     }
 
-    private Uni<Void> corroborate(ClassifiedArticle a, ExtractedEvent e, AgreementEventEntity event, Integer assignRound,
-            Changes changes) {
-        return EventSourceEntity.count("eventId = ?1 and articleId = ?2", event.id, a.articleId()).chain(count -> {
-            if (count > 0) {
-                return Uni.createFrom().voidItem();
-            }
-            if (assignRound != null) {
-                event.round = assignRound;
-                event.identityKey = EventIdentityRules.identityKey(event.trackerId, event.counterpart, event.type, assignRound);
-            }
-            event.corroboration++;
-            event.version++;
-            event.updatedAt = Instant.now();
-            if (a.publishedAt().isBefore(event.firstReportedAt)) {
-                event.firstReportedAt = a.publishedAt();
-            }
-            return attach(a, e, event).chain(() -> record(event, ChangeKind.CORROBORATED, changes))
-                    .chain(view -> changes.alertsDue(deliveries.plan(view, event.createdAt)))
-                    .chain(() -> assignRound != null ? changes.alertsDue(deliveries.releaseHeld(event.id))
-                            : Uni.createFrom().voidItem());
-        });
-    }
-
-    private Uni<Void> attach(ClassifiedArticle a, ExtractedEvent e, AgreementEventEntity event) {
-        EventSourceEntity source = new EventSourceEntity();
-        source.eventId = event.id;
-        source.articleId = a.articleId();
-        source.feedName = a.feedName();
-        source.url = a.url();
-        source.title = a.title();
-        source.publishedAt = a.publishedAt();
-        source.evidence = e.evidence() == null ? null : e.evidence().sentence();
-        source.attachedAt = Instant.now();
-        return source.persist().replaceWithVoid();
-    }
-
-    /** A new SIGNED links the SIGNING_PLANNED of the same counterpart (and the reverse for a late planned report). */
-    private Uni<Void> linkPartner(AgreementEventEntity event, Changes changes) {
-        EventType partnerType = EventIdentityRules.linkPartner(event.type);
-        if (partnerType == null) {
-            return Uni.createFrom().voidItem();
+    private static Uni<Set<String>> attachedSources(List<AgreementEventEntity> events, Set<String> articleIds) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
         }
-        return AgreementEventEntity.<AgreementEventEntity>find("trackerId = ?1 and counterpart = ?2 and type = ?3",
-                event.trackerId, event.counterpart, partnerType).firstResult().chain(partner -> {
-                    if (partner == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    event.linkedEventId = partner.id;
-                    partner.linkedEventId = event.id;
-                    partner.version++;
-                    partner.updatedAt = Instant.now();
-                    return record(partner, ChangeKind.LINKED, changes).replaceWithVoid();
-                });
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select s.eventId, s.articleId from EventSourceEntity s where s.eventId in :events and s.articleId in :articles",
+                Object[].class).setParameter("events", events.stream().map(e -> e.id).toList())
+                .setParameter("articles", articleIds).getResultList())
+                .map(rows -> rows.stream().map(r -> EventChanges.sourceKey((String) r[0], (String) r[1]))
+                        .collect(Collectors.toSet()));
     }
 
-    /** Flushes the entity, builds its contract view and queues it in the outbox. */
-    private Uni<AgreementEvent> record(AgreementEventEntity event, ChangeKind change, Changes changes) {
-        return Panache.getSession().chain(session -> session.flush()).chain(() -> EventViews.load(event, change))
-                .chain(view -> {
-                    OutboxEntity row = new OutboxEntity();
-                    row.eventId = view.eventId();
-                    row.version = view.version();
-                    row.payload = Json.write(view);
-                    row.createdAt = Instant.now();
-                    changes.events.add(view);
-                    return row.persist().replaceWith(view);
-                });
+    /** Inserts new events and sources, writes one outbox version per changed event and plans their deliveries. */
+    private Uni<Stored> write(EventChanges changes) {
+        if (changes.changed.isEmpty()) {
+            return Uni.createFrom().item(Stored.NOTHING);
+        }
+        List<EventChanges.Change> changed = List.copyOf(changes.changed.values());
+        return Panache.getSession().chain(session -> persistAll(session, changes.created)
+                .chain(() -> persistAll(session, changes.sources))
+                .chain(session::flush)
+                .chain(() -> EventViews.earliestSources(changes.changed.keySet()))
+                .chain(sources -> {
+                    List<AgreementEvent> views = changed.stream().map(c -> EventViews.of(c.event, c.kind,
+                            sources.getOrDefault(c.event.id, List.of()))).toList();
+                    Instant now = Instant.now();
+                    Object[] outbox = views.stream().map(v -> OutboxEntity.of(v.eventId(), v.version(), Json.write(v), now))
+                            .toArray();
+                    List<AgreementEvent> reported = IntStream.range(0, changed.size())
+                            .filter(i -> changed.get(i).reported).mapToObj(views::get).toList();
+                    Map<String, Instant> createdAt = changed.stream()
+                            .collect(Collectors.toMap(c -> c.event.id, c -> c.event.createdAt));
+                    return persistAll(session, List.of(outbox))
+                            .chain(() -> deliveries.plan(reported, createdAt))
+                            .chain(due -> deliveries.releaseHeld(changes.numbered).map(released -> due || released))
+                            .map(due -> new Stored(views, due));
+                }));
+    }
+
+    private static Uni<Void> persistAll(Mutiny.Session session, List<?> entities) {
+        return entities.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(entities.toArray());
     }
 }

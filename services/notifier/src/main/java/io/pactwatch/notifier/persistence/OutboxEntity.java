@@ -25,4 +25,13 @@ public class OutboxEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    static OutboxEntity of(String eventId, long version, String payload, Instant createdAt) {
+        OutboxEntity row = new OutboxEntity();
+        row.eventId = eventId;
+        row.version = version;
+        row.payload = payload;
+        row.createdAt = createdAt;
+        return row;
+    }
 }

@@ -5,7 +5,6 @@ import io.pactwatch.contracts.ChangeKind;
 import io.pactwatch.contracts.EventType;
 import io.pactwatch.notifier.messaging.EventStream;
 import io.pactwatch.notifier.persistence.AgreementEventEntity;
-import io.pactwatch.notifier.persistence.EventSourceEntity;
 import io.pactwatch.notifier.persistence.EventViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
@@ -22,11 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Read API of the event store: events with filters and paging, one event with its sources, and a live SSE stream. */
@@ -97,15 +94,7 @@ public class EventResource {
     }
 
     static Uni<List<AgreementEvent>> withSources(List<AgreementEventEntity> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<String> ids = events.stream().map(e -> e.id).toList();
-        return EventSourceEntity.<EventSourceEntity>list("eventId in ?1", Sort.by("publishedAt").and("id"), ids).map(sources -> {
-            Map<String, List<EventSourceEntity>> byEvent = sources.stream().collect(Collectors.groupingBy(s -> s.eventId));
-            List<AgreementEvent> views = new ArrayList<>();
-            events.forEach(e -> views.add(EventViews.of(e, ChangeKind.UPDATED, byEvent.getOrDefault(e.id, List.of()))));
-            return views;
-        });
+        return EventViews.earliestSources(events.stream().map(e -> e.id).toList()).map(byEvent -> events.stream()
+                .map(e -> EventViews.of(e, ChangeKind.UPDATED, byEvent.getOrDefault(e.id, List.of()))).toList());
     }
 }
