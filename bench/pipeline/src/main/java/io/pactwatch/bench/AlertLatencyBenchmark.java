@@ -23,8 +23,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -69,6 +73,9 @@ public final class AlertLatencyBenchmark {
                 props.put("acks", "all");
                 props.put("linger.ms", "0");
                 AtomicBoolean running = new AtomicBoolean(true);
+                Map<String, Instant> classified = new ConcurrentHashMap<>();
+                Thread stage = new Thread(() -> watchClassified(settings.kafkaBootstrap(), classified, running), "classified");
+                stage.start();
                 try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                         new StringSerializer())) {
                     Thread load = new Thread(() -> backgroundLoad(producer, background, rate, running), "background");
@@ -88,7 +95,9 @@ public final class AlertLatencyBenchmark {
                     }
                     running.set(false);
                     load.join();
+                    stage.join();
                     report(probes, rate, sent, received);
+                    stages(sent, classified, received);
                 }
             }
         } finally {
@@ -153,6 +162,49 @@ public final class AlertLatencyBenchmark {
                     pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1]);
             System.out.printf("all (ms)            : %s%n", Arrays.toString(sorted));
         }
+    }
+
+    /**
+     * Where the time goes: when each probe's classified record was made (its producer timestamp, set by the
+     * classifier when it sent the record), splitting the latency into raw publish → classified and classified → Slack.
+     */
+    private static void watchClassified(String bootstrap, Map<String, Instant> classified, AtomicBoolean running) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_CLASSIFIED).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            while (running.get()) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() != null && r.key().startsWith("probe-")) {
+                        classified.putIfAbsent(r.key(), Instant.ofEpochMilli(r.timestamp()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void stages(Map<String, Instant> sent, Map<String, Instant> classified, Map<String, Instant> received) {
+        List<long[]> split = new ArrayList<>();
+        sent.forEach((id, at) -> {
+            Instant c = classified.get(id);
+            Instant r = received.get(id);
+            if (c != null && r != null) {
+                split.add(new long[] {Duration.between(at, c).toMillis(), Duration.between(c, r).toMillis()});
+            }
+        });
+        long[] first = split.stream().mapToLong(s -> s[0]).sorted().toArray();
+        long[] second = split.stream().mapToLong(s -> s[1]).sorted().toArray();
+        if (first.length == 0) {
+            return;
+        }
+        System.out.printf("raw -> classified   : p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", pct(first, 50),
+                pct(first, 90), pct(first, 99), first[first.length - 1]);
+        System.out.printf("classified -> Slack : p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", pct(second, 50),
+                pct(second, 90), pct(second, 99), second[second.length - 1]);
+        System.out.printf("slowest (raw->classified + classified->Slack ms): %s%n", split.stream()
+                .sorted((a, b) -> Long.compare(b[0] + b[1], a[0] + a[1])).limit(5).map(Arrays::toString).toList());
     }
 
     private static long pct(long[] sorted, int p) {

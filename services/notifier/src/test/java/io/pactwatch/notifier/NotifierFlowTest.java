@@ -461,7 +461,8 @@ class NotifierFlowTest {
     /**
      * A record that parses but that PostgreSQL refuses (a NUL character in its title) fails its batch's transaction; the
      * batch is then stored one by one, so that record alone is dead-lettered (after the test profile's 5 s of retries)
-     * and the article after it, in the same partition and poll, is stored.
+     * and the articles after it, in the same partition and poll, are stored (one of them names no event: relevant,
+     * but nothing to lock or apply).
      */
     @Test
     @Order(14)
@@ -472,12 +473,19 @@ class NotifierFlowTest {
         assertTrue(refused.contains("\\u0000"), refused);
         ClassifiedArticle fine = report("x2", "wire", EventType.TALKS_OPENED, null, "2023-08-25", "US");
         producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, "one-partition", refused));
-        producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, "one-partition", Json.write(fine))).get();
+        ClassifiedArticle eventless = report("x3", "wire", EventType.ROUND, 1, "2023-08-25", "US");
+        eventless = new ClassifiedArticle("x3", 1, "wire", eventless.url(), eventless.title(), null, eventless.publishedAt(),
+                true, 0.6, "test-1", Instant.now(), List.of(new TrackerVerdict(TRACKER, true, 0.6, List.of())));
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, "one-partition", Json.write(fine)));
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, "one-partition", Json.write(eventless))).get();
         await("the talks stored", () -> given().get("/api/events?counterpart=US&type=TALKS_OPENED").then()
                 .extract().jsonPath().getList("items").size() == 1);
         await("the refused record dead-lettered", () -> readAll(Topics.ARTICLES_CLASSIFIED_DLQ).size() == deadLettered + 1);
         assertEquals(0, given().get("/api/events?counterpart=US&type=ROUND").then().extract().jsonPath()
                 .getList("items.findAll { it.round == 9 }").size());
+        // a relevant article that names no event is stored as an article, and changes no event
+        await("the eventless article stored", () -> given().get("/api/articles?articleId=x3&since=2023-08-01T00:00:00Z")
+                .then().extract().jsonPath().getInt("total") == 1);
     }
 
     static long twoSourceAlerts() {

@@ -63,6 +63,9 @@ public class EventStore {
         List<Report> reports = relevant.stream().flatMap(a -> distinctEvents(a).stream()).toList();
         List<String> counterparts = reports.stream()
                 .map(r -> EventChanges.counterpartKey(r.trackerId(), r.event().counterpart())).distinct().toList();
+        if (reports.isEmpty()) { // relevant articles that name no event: stored, nothing to decide
+            return Panache.withTransaction(() -> storeArticles(relevant)).replaceWith(Stored.NOTHING);
+        }
         return Panache.withTransaction(() -> lockCounterparts(counterparts)
                 .chain(() -> storeArticles(relevant))
                 .chain(() -> loadChanges(reports, counterparts))
