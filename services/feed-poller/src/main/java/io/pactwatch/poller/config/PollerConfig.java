@@ -38,6 +38,17 @@ public interface PollerConfig {
     @WithDefault("5")
     int failingThreshold();
 
+    /**
+     * Due feeds claimed per statement (at least the free fetch slots): the rest wait on this replica, leased, and are
+     * started as slots free up, so a pass costs one claim per batch instead of one per feed.
+     */
+    @WithDefault("64")
+    int claimBatchSize();
+
+    /** Most successful poll outcomes written to the registry in one statement. */
+    @WithDefault("256")
+    int outcomeBatchSize();
+
     /** How long a claimed feed belongs to this replica; a dead replica's feeds are free again after it. */
     @WithDefault("2m")
     Duration lease();
