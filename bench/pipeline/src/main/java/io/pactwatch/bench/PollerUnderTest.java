@@ -209,6 +209,10 @@ final class PollerUnderTest implements AutoCloseable {
         return sum;
     }
 
+    long pollerPid() {
+        return poller.handle().pid();
+    }
+
     ProcessStats pollerStats() {
         return ProcessStats.of(poller.handle().pid());
     }
