@@ -201,6 +201,14 @@ public final class PollerScaleBenchmark {
                         run.wall() / pass.wall, run.cpu() / pass.pollerCpu,
                         run.cpu() / (pass.pollerCpu + pass.pgCpu + pass.brokerCpu));
             }
+            for (String outcome : List.of("304", "200")) {
+                String label = "outcome=\"" + outcome + "\"";
+                double count = poller.metric("pactwatch_poller_fetch_duration_seconds_count", label);
+                System.out.printf("poller %s polls since start: %,.0f, mean %.1f ms from poll start to fetched, parsed and published (outcome "
+                        + "write not included), recent max %.1f ms%n", outcome, count,
+                        1000 * poller.metric("pactwatch_poller_fetch_duration_seconds_sum", label) / Math.max(1, count),
+                        1000 * poller.metric("pactwatch_poller_fetch_duration_seconds_max", label));
+            }
             System.out.println("(poller wall: from the first request of the pass to the last feed recorded in PostgreSQL; "
                     + "r2e wall: the whole command, interpreter start included; CPU: user + system; JIT: the poller's compiler "
                     + "threads, part of its CPU)");
