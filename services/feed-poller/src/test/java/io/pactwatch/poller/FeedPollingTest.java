@@ -245,7 +245,7 @@ class FeedPollingTest {
     @Test
     void batchedOutcomesRecordEachFeedsOwnOutcome() {
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             ids.add(pool.preparedQuery("INSERT INTO feed (name, url, interval_seconds, next_poll_at, etag, last_modified,"
                     + " items_published, consecutive_failures, lease_owner, lease_until) VALUES ($1, $2, 3600,"
                     + " now() + interval '1 hour', 'old-etag', 'old-date', 10, 2, 'replica-a', now() + interval '1 minute')"
@@ -260,17 +260,21 @@ class FeedPollingTest {
                         base.plusSeconds(60), 3),
                 new io.pactwatch.poller.persistence.PollSuccess(ids.get(2), 200, "\"e2\"", null, base.plusSeconds(120), 1)))
                 .await().atMost(Duration.ofSeconds(10));
+        // one outcome alone takes the single-row statement
+        feedRepository.recordSuccesses(List.of(new io.pactwatch.poller.persistence.PollSuccess(ids.get(3), 200, "\"e3\"",
+                null, base.plusSeconds(180), 2))).await().atMost(Duration.ofSeconds(10));
         List<io.vertx.mutiny.sqlclient.Row> rows = new ArrayList<>();
         pool.preparedQuery("SELECT * FROM feed WHERE id = ANY($1) ORDER BY id")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) ids.toArray(Long[]::new)))
                 .await().atMost(Duration.ofSeconds(10)).forEach(rows::add);
-        assertEquals(List.of(304, 200, 200), rows.stream().map(r -> r.getInteger("last_status")).toList());
-        assertEquals(java.util.Arrays.asList("old-etag", "\"e1\"", "\"e2\""), rows.stream().map(r -> r.getString("etag")).toList());
-        assertEquals(java.util.Arrays.asList("old-date", "Tue, 01 Dec 2026 10:00:00 GMT", "old-date"),
+        assertEquals(List.of(304, 200, 200, 200), rows.stream().map(r -> r.getInteger("last_status")).toList());
+        assertEquals(java.util.Arrays.asList("old-etag", "\"e1\"", "\"e2\"", "\"e3\""),
+                rows.stream().map(r -> r.getString("etag")).toList());
+        assertEquals(java.util.Arrays.asList("old-date", "Tue, 01 Dec 2026 10:00:00 GMT", "old-date", "old-date"),
                 rows.stream().map(r -> r.getString("last_modified")).toList());
-        assertEquals(List.of(base, base.plusSeconds(60), base.plusSeconds(120)),
+        assertEquals(List.of(base, base.plusSeconds(60), base.plusSeconds(120), base.plusSeconds(180)),
                 rows.stream().map(r -> r.getOffsetDateTime("next_poll_at").toInstant()).toList());
-        assertEquals(List.of(10L, 13L, 11L), rows.stream().map(r -> r.getLong("items_published")).toList());
+        assertEquals(List.of(10L, 13L, 11L, 12L), rows.stream().map(r -> r.getLong("items_published")).toList());
         for (io.vertx.mutiny.sqlclient.Row r : rows) {
             assertEquals(0, r.getInteger("consecutive_failures"));
             assertEquals(null, r.getString("lease_owner"));

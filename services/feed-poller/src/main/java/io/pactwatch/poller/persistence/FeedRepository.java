@@ -38,8 +38,10 @@ public class FeedRepository {
 
     /**
      * Records many successful polls in one statement (each feed its own status, validators, next poll time and
-     * published count) and releases their leases. Several outcomes of one feed in
-     * one call keep the last: a feed is polled once at a time, so that only happens after a lease expired.
+     * published count) and releases their leases. Several outcomes of one feed in one call keep the last: a feed is
+     * polled once at a time, so that only happens after a lease expired. ({@code f.id = ANY($1)} lets PostgreSQL
+     * find the rows by primary key whatever the batch size; without it a large batch was joined by a scan of the
+     * whole table.)
      */
     public Uni<Void> recordSuccesses(List<PollSuccess> outcomes) {
         if (outcomes.isEmpty()) {
@@ -47,6 +49,11 @@ public class FeedRepository {
         }
         java.util.Map<Long, PollSuccess> byFeed = new java.util.LinkedHashMap<>();
         outcomes.forEach(o -> byFeed.put(o.feedId(), o));
+        if (byFeed.size() == 1) {
+            // alone (an idle poller): the plain statement, whose plan PostgreSQL caches; the join below is planned
+            // on every execution, as its array size changes
+            return recordSuccess(byFeed.values().iterator().next());
+        }
         int n = byFeed.size();
         Long[] ids = new Long[n];
         Integer[] statuses = new Integer[n];
@@ -72,10 +79,19 @@ public class FeedRepository {
                   updated_at = now()
                 FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::int[])
                   AS o(id, status, etag, last_modified, next_poll_at, published)
-                WHERE f.id = o.id""")
+                WHERE f.id = o.id AND f.id = ANY($1)""")
                 .execute(Tuple.tuple().addArrayOfLong(ids).addArrayOfInteger(statuses).addArrayOfString(etags)
                         .addArrayOfString(lastModified).addArrayOfOffsetDateTime(next).addArrayOfInteger(published))
                 .replaceWithVoid();
+    }
+
+    private Uni<Void> recordSuccess(PollSuccess o) {
+        return pool.preparedQuery("""
+                UPDATE feed SET last_status = $2, etag = COALESCE($3, etag), last_modified = COALESCE($4, last_modified),
+                  next_poll_at = $5, last_polled_at = now(), last_success_at = now(), consecutive_failures = 0,
+                  items_published = items_published + $6, lease_owner = NULL, lease_until = NULL, updated_at = now()
+                WHERE id = $1""").execute(tupleOf(o.feedId(), o.status(), o.etag(), o.lastModified(), o.nextPollAt(),
+                        o.published())).replaceWithVoid();
     }
 
     private static Tuple tupleOf(Object... values) {
