@@ -149,6 +149,20 @@ public final class PollerScaleBenchmark {
             System.out.printf("poller: %,d feeds registered in %.1f s and polled once (%,d items published)%n",
                     feeds, registration, (long) poller.metric("pactwatch_poller_items_published_total", null));
 
+            // warm-up for the poller's JIT (it runs for days; rss2email starts cold every time by design). Each pass
+            // has the timed rounds' share of changed feeds, so the JIT has seen the 200 path (parse, publish, seen
+            // set) as often as a poller that ran a while, not only the 304 path.
+            for (int i = 0; i < warmUps; i++) {
+                int changed = farm.advance((int) Math.round(feeds * changePercent / 100));
+                Pass warm = pollerPass(poller, farm, feeds);
+                if (i == 0 || i == warmUps - 1 || (i + 1) % 10 == 0) {
+                    System.out.printf("poller: warm-up pass %d of %d (%d feeds changed): wall %.2f s, CPU %.2f s (JIT "
+                            + "compiler threads %.2f s)%n", i + 1, warmUps, changed, warm.wall, warm.pollerCpu, warm.jitCpu);
+                }
+            }
+
+            // rss2email after the warm-up, so its priming run also reads the items the warm-up added: both start
+            // round 0 having seen every item
             Rss2Email r2e = new Rss2Email(work.resolve("rss2email"));
             Map<String, String> declared = new java.util.LinkedHashMap<>();
             for (int n = 0; n < feeds; n++) {
@@ -161,20 +175,12 @@ public final class PollerScaleBenchmark {
             System.out.printf("rss2email: priming run (r2e run --no-send): wall %.2f s, CPU %.2f s%n", priming.wall(), priming.cpu());
             Rss2Email.Run startup = r2e.list();
             System.out.printf("rss2email: start-up alone (r2e list): wall %.2f s, CPU %.2f s%n", startup.wall(), startup.cpu());
-            // warm-up for the poller's JIT (it runs for days; rss2email starts cold every time by design)
-            for (int i = 0; i < warmUps; i++) {
-                Pass warm = pollerPass(poller, farm, feeds);
-                if (i == 0 || i == warmUps - 1) {
-                    System.out.printf("poller: warm-up pass %d of %d (all 304): wall %.2f s, CPU %.2f s%n", i + 1, warmUps,
-                            warm.wall, warm.pollerCpu);
-                }
-            }
 
             System.out.printf("%n== side by side: %,d feeds, %d items each; rss2email %s vs the feed-poller ==%n",
                     feeds, ITEMS_PER_FEED, Rss2Email.version());
             System.out.printf("poller settings: %s%n", poller.settings());
-            System.out.println("round | changed feeds | r2e wall | r2e CPU | r2e 200/304 | mails | poller wall | poller CPU | +PG "
-                    + "| +broker | poller 200/304 | published | wall ratio | CPU ratio (poller alone / with PG+broker)");
+            System.out.println("round | changed feeds | r2e wall | r2e CPU | r2e 200/304 | mails | poller wall | poller CPU (of it JIT) "
+                    + "| +PG | +broker | poller 200/304 | published | wall ratio | CPU ratio (poller alone / with PG+broker)");
             for (int round = 0; round <= rounds; round++) {
                 int changed = round == 0 ? 0 : farm.advance((int) Math.round(feeds * changePercent / 100));
                 long mailsBefore = r2e.mails();
@@ -189,34 +195,50 @@ public final class PollerScaleBenchmark {
                 Pass pass = pollerPass(poller, farm, feeds);
                 String pollerServed = (farm.ok() - ok1) + "/" + (farm.notModified() - nm1);
                 long published = (long) poller.metric("pactwatch_poller_items_published_total", null) - publishedBefore;
-                System.out.printf("%5d | %13d | %6.2f s | %5.2f s | %11s | %5d | %9.2f s | %8.2f s | %.2f s | %.2f s | %14s "
+                System.out.printf("%5d | %13d | %6.2f s | %5.2f s | %11s | %5d | %9.2f s | %5.2f s (%.2f s) | %.2f s | %.2f s | %14s "
                         + "| %9d | %8.1f x | %.1f x / %.1f x%n", round, changed, run.wall(), run.cpu(), r2eServed, mails,
-                        pass.wall, pass.pollerCpu, pass.pgCpu, pass.brokerCpu, pollerServed, published,
+                        pass.wall, pass.pollerCpu, pass.jitCpu, pass.pgCpu, pass.brokerCpu, pollerServed, published,
                         run.wall() / pass.wall, run.cpu() / pass.pollerCpu,
                         run.cpu() / (pass.pollerCpu + pass.pgCpu + pass.brokerCpu));
             }
+            for (String outcome : List.of("304", "200")) {
+                String label = "outcome=\"" + outcome + "\"";
+                double count = poller.metric("pactwatch_poller_fetch_duration_seconds_count", label);
+                System.out.printf("poller %s polls since start: %,.0f, mean %.1f ms from poll start to fetched, parsed and published (outcome "
+                        + "write not included), recent max %.1f ms%n", outcome, count,
+                        1000 * poller.metric("pactwatch_poller_fetch_duration_seconds_sum", label) / Math.max(1, count),
+                        1000 * poller.metric("pactwatch_poller_fetch_duration_seconds_max", label));
+            }
             System.out.println("(poller wall: from the first request of the pass to the last feed recorded in PostgreSQL; "
-                    + "r2e wall: the whole command, interpreter start included; CPU: user + system)");
+                    + "r2e wall: the whole command, interpreter start included; CPU: user + system; JIT: the poller's compiler "
+                    + "threads, part of its CPU)");
         }
         System.out.printf("%s load %s%n", java.time.Instant.now(), load());
     }
 
+    /** {@code -Dpactwatch.bench.thread-cpu=true}: print each pass's poller CPU by thread group. */
+    private static final boolean THREAD_CPU = Boolean.getBoolean("pactwatch.bench.thread-cpu");
+
     /** One timed pass: wall from its first request to its last feed recorded; CPU seconds over the same span. */
-    private record Pass(double wall, double pollerCpu, double pgCpu, double brokerCpu, double benchCpu) {
+    private record Pass(double wall, double pollerCpu, double pgCpu, double brokerCpu, double benchCpu, double jitCpu) {
     }
 
-    /** Makes every feed due and waits until each was polled and recorded; timed from the first request it sent. */
+    /**
+     * Makes every feed due and waits until each was polled and recorded; timed from the first request it sent. The
+     * CPU readings at both ends are taken from /proc only: no metrics scrape, which would make the poller render its
+     * Prometheus page (tens of ms of its CPU) inside the measured span for the benchmark's sake.
+     */
     private static Pass pollerPass(PollerUnderTest poller, FeedFarm farm, int feeds) throws Exception {
         long requestsBefore = farm.requests();
         OffsetDateTime due = poller.makeAllDue();
         long first = 0;
-        Snapshot atFirst = null;
+        CpuReading atFirst = null;
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (true) {
             if (first == 0 && farm.requests() > requestsBefore) {
                 first = System.nanoTime();
                 // CPU counted from here: the poller idles until its next tick (up to 1 s) after the feeds became due
-                atFirst = Snapshot.of(poller, farm);
+                atFirst = CpuReading.of(poller);
             }
             if (first != 0 && poller.polledSince(due) >= feeds) {
                 break;
@@ -227,10 +249,28 @@ public final class PollerScaleBenchmark {
             Thread.sleep(first == 0 ? 1 : 10);
         }
         long done = System.nanoTime();
-        Snapshot after = Snapshot.of(poller, farm);
+        CpuReading after = CpuReading.of(poller);
+        if (THREAD_CPU) {
+            System.out.println("  poller threads: " + ThreadCpu.difference(atFirst.threads, after.threads));
+        }
+        double jit = after.threads.getOrDefault(JIT_THREADS, 0.0) - atFirst.threads.getOrDefault(JIT_THREADS, 0.0);
         return new Pass((done - first) / 1e9, after.poller.cpuSeconds() - atFirst.poller.cpuSeconds(),
                 PollerUnderTest.backendCpu(atFirst.postgres, after.postgres),
-                after.broker.cpuSeconds() - atFirst.broker.cpuSeconds(), after.bench.cpuSeconds() - atFirst.bench.cpuSeconds());
+                after.broker.cpuSeconds() - atFirst.broker.cpuSeconds(), after.bench.cpuSeconds() - atFirst.bench.cpuSeconds(),
+                jit);
+    }
+
+    /** The poller's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc, digits folded). */
+    private static final String JIT_THREADS = "C# CompilerThre";
+
+    /** The CPU figures of a pass, all from /proc (the PostgreSQL backends found through the benchmark's connection). */
+    private record CpuReading(ProcessStats poller, Map<String, Double> threads, ProcessStats broker, ProcessStats bench,
+            Map<Integer, Double> postgres) {
+
+        static CpuReading of(PollerUnderTest p) throws Exception {
+            return new CpuReading(p.pollerStats(), ThreadCpu.of(p.pollerPid()), p.brokerStats(),
+                    ProcessStats.of(ProcessHandle.current().pid()), p.postgresBackends());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- shared

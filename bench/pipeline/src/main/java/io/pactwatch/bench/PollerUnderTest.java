@@ -105,7 +105,7 @@ final class PollerUnderTest implements AutoCloseable {
 
     /** What the run changed from the poller's defaults, for the printout. */
     String settings() {
-        return jvmOptions() + (envOverrides().isEmpty() ? ", poller defaults (max-concurrent-fetches 16, tick 1 s)"
+        return jvmOptions() + (envOverrides().isEmpty() ? ", poller defaults (max-concurrent-fetches 64, max-connections-per-host 16, tick 1 s)"
                 : ", " + envOverrides());
     }
 
@@ -207,6 +207,10 @@ final class PollerUnderTest implements AutoCloseable {
             }
         }
         return sum;
+    }
+
+    long pollerPid() {
+        return poller.handle().pid();
     }
 
     ProcessStats pollerStats() {

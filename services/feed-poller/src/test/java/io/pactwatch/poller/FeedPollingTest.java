@@ -238,6 +238,72 @@ class FeedPollingTest {
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) ids.toArray(Long[]::new))).await().atMost(Duration.ofSeconds(10));
     }
 
+    /**
+     * Outcomes written in one statement land on their own feeds: each row gets its own status, validators (a null
+     * keeps the stored one), next poll time and published count, and its lease is released.
+     */
+    @Test
+    void batchedOutcomesRecordEachFeedsOwnOutcome() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(pool.preparedQuery("INSERT INTO feed (name, url, interval_seconds, next_poll_at, etag, last_modified,"
+                    + " items_published, consecutive_failures, lease_owner, lease_until) VALUES ($1, $2, 3600,"
+                    + " now() + interval '1 hour', 'old-etag', 'old-date', 10, 2, 'replica-a', now() + interval '1 minute')"
+                    + " RETURNING id")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of("Batch " + i, server.url("/batch-" + i + ".xml")))
+                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0));
+        }
+        Instant base = Instant.parse("2030-01-01T00:00:00Z");
+        feedRepository.recordSuccesses(List.of(
+                new io.pactwatch.poller.persistence.PollSuccess(ids.get(0), 304, null, null, base, 0),
+                new io.pactwatch.poller.persistence.PollSuccess(ids.get(1), 200, "\"e1\"", "Tue, 01 Dec 2026 10:00:00 GMT",
+                        base.plusSeconds(60), 3),
+                new io.pactwatch.poller.persistence.PollSuccess(ids.get(2), 200, "\"e2\"", null, base.plusSeconds(120), 1)))
+                .await().atMost(Duration.ofSeconds(10));
+        // one outcome alone takes the single-row statement
+        feedRepository.recordSuccesses(List.of(new io.pactwatch.poller.persistence.PollSuccess(ids.get(3), 200, "\"e3\"",
+                null, base.plusSeconds(180), 2))).await().atMost(Duration.ofSeconds(10));
+        List<io.vertx.mutiny.sqlclient.Row> rows = new ArrayList<>();
+        pool.preparedQuery("SELECT * FROM feed WHERE id = ANY($1) ORDER BY id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) ids.toArray(Long[]::new)))
+                .await().atMost(Duration.ofSeconds(10)).forEach(rows::add);
+        assertEquals(List.of(304, 200, 200, 200), rows.stream().map(r -> r.getInteger("last_status")).toList());
+        assertEquals(java.util.Arrays.asList("old-etag", "\"e1\"", "\"e2\"", "\"e3\""),
+                rows.stream().map(r -> r.getString("etag")).toList());
+        assertEquals(java.util.Arrays.asList("old-date", "Tue, 01 Dec 2026 10:00:00 GMT", "old-date", "old-date"),
+                rows.stream().map(r -> r.getString("last_modified")).toList());
+        assertEquals(List.of(base, base.plusSeconds(60), base.plusSeconds(120), base.plusSeconds(180)),
+                rows.stream().map(r -> r.getOffsetDateTime("next_poll_at").toInstant()).toList());
+        assertEquals(List.of(10L, 13L, 11L, 12L), rows.stream().map(r -> r.getLong("items_published")).toList());
+        for (io.vertx.mutiny.sqlclient.Row r : rows) {
+            assertEquals(0, r.getInteger("consecutive_failures"));
+            assertEquals(null, r.getString("lease_owner"));
+            assertTrue(r.getOffsetDateTime("last_polled_at") != null && r.getOffsetDateTime("last_success_at") != null);
+        }
+        pool.preparedQuery("DELETE FROM feed WHERE id = ANY($1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) ids.toArray(Long[]::new))).await().atMost(Duration.ofSeconds(10));
+    }
+
+    /** Handing back claimed feeds frees only this replica's leases, never another replica's. */
+    @Test
+    void releasingLeasesLeavesOtherReplicasLeasesAlone() {
+        List<Long> ids = new ArrayList<>();
+        for (String owner : List.of("replica-a", "replica-b")) {
+            ids.add(pool.preparedQuery("INSERT INTO feed (name, url, interval_seconds, next_poll_at, lease_owner, lease_until)"
+                    + " VALUES ($1, $2, 3600, now() + interval '1 hour', $3, now() + interval '1 minute') RETURNING id")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of("Lease " + owner, server.url("/lease-" + owner + ".xml"), owner))
+                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0));
+        }
+        feedRepository.releaseLeases("replica-a", ids).await().atMost(Duration.ofSeconds(10));
+        List<String> owners = new ArrayList<>();
+        pool.preparedQuery("SELECT lease_owner FROM feed WHERE id = ANY($1) ORDER BY id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) ids.toArray(Long[]::new)))
+                .await().atMost(Duration.ofSeconds(10)).forEach(r -> owners.add(r.getString(0)));
+        assertEquals(java.util.Arrays.asList(null, "replica-b"), owners);
+        pool.preparedQuery("DELETE FROM feed WHERE id = ANY($1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((Object) ids.toArray(Long[]::new))).await().atMost(Duration.ofSeconds(10));
+    }
+
     @Test
     void feedsFileIsSyncedIntoTheRegistryAtStart() {
         JsonPath all = given().header("Authorization", TOKEN).get("/api/feeds").then().statusCode(200).extract().jsonPath();

@@ -37,16 +37,18 @@ public class FeedFetcher {
     private final PollerConfig.Limits limits;
     private final SsrfGuard guard;
     private final HostResolver resolver;
+    private final CheckedAddresses checkedAddresses;
 
     public FeedFetcher(Vertx vertx, PollerConfig config, HostResolver resolver) {
         this.resolver = resolver;
         this.limits = config.limits();
         this.guard = new SsrfGuard(config.ssrfAllowlist().orElse(java.util.List.of()));
+        this.checkedAddresses = new CheckedAddresses(config.limits().addressCacheTtl());
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) limits.connectTimeout().toMillis())
                 .setIdleTimeout((int) limits.readTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setDecompressionSupported(true)
-                .setMaxPoolSize(config.maxConcurrentFetches())
+                .setMaxPoolSize(Math.min(config.maxConcurrentFetches(), config.maxConnectionsPerHost()))
                 .setTrustAll(false));
     }
 
@@ -63,9 +65,15 @@ public class FeedFetcher {
 
     /**
      * Resolves the host (on a worker: DNS is blocking) and refuses the URL unless every address it resolves to is
-     * allowed; yields the address to connect to.
+     * allowed; yields the address to connect to. A host checked and allowed within {@code address-cache-ttl} yields
+     * the same address again without a lookup.
      */
     public Uni<InetAddress> checkAddress(URI uri) {
+        String known = hostOf(uri);
+        InetAddress checked = known == null ? null : checkedAddresses.get(known);
+        if (checked != null) {
+            return Uni.createFrom().item(checked);
+        }
         return Uni.createFrom().item(() -> {
             String host = hostOf(uri);
             String hostRefusal = guard.hostRefusal(host);
@@ -81,6 +89,7 @@ public class FeedFetcher {
                                 "refused: " + host + " resolves to a " + refusal);
                     }
                 }
+                checkedAddresses.put(host, addresses[0]);
                 return addresses[0];
             } catch (UnknownHostException e) {
                 throw new FetchException(FetchException.Kind.NETWORK, "unknown host " + host);

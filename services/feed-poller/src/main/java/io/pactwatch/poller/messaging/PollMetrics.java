@@ -1,9 +1,12 @@
 package io.pactwatch.poller.messaging;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The poller's Prometheus metrics: fetches by outcome, items published, fetch latency, failing feeds. */
@@ -12,6 +15,11 @@ public class PollMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong failingFeeds = new AtomicLong();
+    /** The counter and timer of each fetch outcome, looked up once instead of on every fetch. */
+    private final Map<String, Fetches> byOutcome = new ConcurrentHashMap<>();
+
+    private record Fetches(Counter count, Timer duration) {
+    }
 
     public PollMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -20,8 +28,11 @@ public class PollMetrics {
 
     /** Outcome: 200, 304, or an error kind such as TIMEOUT or RATE_LIMITED. */
     public void fetched(String outcome, Duration latency) {
-        registry.counter("pactwatch_poller_fetches_total", "outcome", outcome).increment();
-        Timer.builder("pactwatch_poller_fetch_duration").tag("outcome", outcome).register(registry).record(latency);
+        Fetches meters = byOutcome.computeIfAbsent(outcome, o -> new Fetches(
+                registry.counter("pactwatch_poller_fetches_total", "outcome", o),
+                Timer.builder("pactwatch_poller_fetch_duration").tag("outcome", o).register(registry)));
+        meters.count().increment();
+        meters.duration().record(latency);
     }
 
     public void published(boolean revision) {

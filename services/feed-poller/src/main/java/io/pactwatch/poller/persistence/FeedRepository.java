@@ -36,14 +36,62 @@ public class FeedRepository {
                 RETURNING *""").execute(Tuple.of(owner, (double) leaseSeconds, limit)).map(FeedRepository::rows);
     }
 
-    /** Records a successful poll (200 or 304) and releases the lease. */
-    public Uni<Void> recordSuccess(long id, int status, String etag, String lastModified, Instant nextPollAt, int published) {
+    /**
+     * Records many successful polls in one statement (each feed its own status, validators, next poll time and
+     * published count) and releases their leases. Several outcomes of one feed in one call keep the last: a feed is
+     * polled once at a time, so that only happens after a lease expired. ({@code f.id = ANY($1)} lets PostgreSQL
+     * find the rows by primary key whatever the batch size; without it a large batch was joined by a scan of the
+     * whole table.)
+     */
+    public Uni<Void> recordSuccesses(List<PollSuccess> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        java.util.Map<Long, PollSuccess> byFeed = new java.util.LinkedHashMap<>();
+        outcomes.forEach(o -> byFeed.put(o.feedId(), o));
+        if (byFeed.size() == 1) {
+            // alone (an idle poller): the plain statement, whose plan PostgreSQL caches; the join below is planned
+            // on every execution, as its array size changes
+            return recordSuccess(byFeed.values().iterator().next());
+        }
+        int n = byFeed.size();
+        Long[] ids = new Long[n];
+        Integer[] statuses = new Integer[n];
+        String[] etags = new String[n];
+        String[] lastModified = new String[n];
+        OffsetDateTime[] next = new OffsetDateTime[n];
+        Integer[] published = new Integer[n];
+        int i = 0;
+        for (PollSuccess o : byFeed.values()) {
+            ids[i] = o.feedId();
+            statuses[i] = o.status();
+            etags[i] = o.etag();
+            lastModified[i] = o.lastModified();
+            next[i] = odt(o.nextPollAt());
+            published[i] = o.published();
+            i++;
+        }
+        return pool.preparedQuery("""
+                UPDATE feed AS f SET last_status = o.status, etag = COALESCE(o.etag, f.etag),
+                  last_modified = COALESCE(o.last_modified, f.last_modified), next_poll_at = o.next_poll_at,
+                  last_polled_at = now(), last_success_at = now(), consecutive_failures = 0,
+                  items_published = f.items_published + o.published, lease_owner = NULL, lease_until = NULL,
+                  updated_at = now()
+                FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::int[])
+                  AS o(id, status, etag, last_modified, next_poll_at, published)
+                WHERE f.id = o.id AND f.id = ANY($1)""")
+                .execute(Tuple.tuple().addArrayOfLong(ids).addArrayOfInteger(statuses).addArrayOfString(etags)
+                        .addArrayOfString(lastModified).addArrayOfOffsetDateTime(next).addArrayOfInteger(published))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> recordSuccess(PollSuccess o) {
         return pool.preparedQuery("""
                 UPDATE feed SET last_status = $2, etag = COALESCE($3, etag), last_modified = COALESCE($4, last_modified),
                   next_poll_at = $5, last_polled_at = now(), last_success_at = now(), consecutive_failures = 0,
                   items_published = items_published + $6, lease_owner = NULL, lease_until = NULL, updated_at = now()
-                WHERE id = $1""").execute(tupleOf(id, status, etag, lastModified, nextPollAt, published))
-                .replaceWithVoid();
+                WHERE id = $1""").execute(tupleOf(o.feedId(), o.status(), o.etag(), o.lastModified(), o.nextPollAt(),
+                        o.published())).replaceWithVoid();
     }
 
     private static Tuple tupleOf(Object... values) {
@@ -61,6 +109,13 @@ public class FeedRepository {
                   consecutive_failures = consecutive_failures + 1, next_poll_at = $4,
                   lease_owner = NULL, lease_until = NULL, updated_at = now()
                 WHERE id = $1""").execute(tupleOf(id, status, error, nextPollAt)).replaceWithVoid();
+    }
+
+    /** Frees leases of {@code owner} on the given feeds (claimed, never polled); another owner's are left alone. */
+    public Uni<Void> releaseLeases(String owner, List<Long> ids) {
+        return pool.preparedQuery("UPDATE feed SET lease_owner = NULL, lease_until = NULL "
+                + "WHERE id = ANY($1) AND lease_owner = $2")
+                .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)).addString(owner)).replaceWithVoid();
     }
 
     /** Frees the leases that earlier runs of this instance ({@code prefix*}) held when they died; not {@code current}'s. */

@@ -19,6 +19,7 @@ import io.pactwatch.poller.messaging.PollMetrics;
 import io.pactwatch.poller.messaging.RawArticlePublisher;
 import io.pactwatch.poller.persistence.FeedRepository;
 import io.pactwatch.poller.persistence.FeedRow;
+import io.pactwatch.poller.persistence.PollSuccess;
 import io.pactwatch.poller.persistence.SeenItemRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One poll of one claimed feed: fetch, parse, publish what is new or edited (each item marked seen only after the
- * broker acknowledged it), then record the outcome and the next poll time, which also releases the lease.
+ * broker acknowledged it), then record the outcome and the next poll time (successes batched with other feeds' by
+ * {@link OutcomeWriter}), which also releases the lease.
  */
 @ApplicationScoped
 public class PollJob {
@@ -45,17 +47,19 @@ public class PollJob {
     private final FeedParser parser;
     private final PollSchedule schedule;
     private final FeedRepository feeds;
+    private final OutcomeWriter outcomes;
     private final SeenItemRepository seen;
     private final RawArticlePublisher publisher;
     private final PollMetrics metrics;
     private final int failingThreshold;
 
-    public PollJob(FeedFetcher fetcher, PollerConfig config, FeedRepository feeds, SeenItemRepository seen,
-            RawArticlePublisher publisher, PollMetrics metrics) {
+    public PollJob(FeedFetcher fetcher, PollerConfig config, FeedRepository feeds, OutcomeWriter outcomes,
+            SeenItemRepository seen, RawArticlePublisher publisher, PollMetrics metrics) {
         this.fetcher = fetcher;
         this.parser = new FeedParser(config.limits().maxItemsPerFetch());
         this.schedule = new PollSchedule(config.jitter(), config.maxBackoff(), config.maxRefreshHint());
         this.feeds = feeds;
+        this.outcomes = outcomes;
         this.seen = seen;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -68,15 +72,15 @@ public class PollJob {
         return fetcher.fetch(feed.url(), feed.etag(), feed.lastModified()).chain(result -> {
             if (result.status() == 304) {
                 metrics.fetched("304", Duration.between(started, Instant.now()));
-                return feeds.recordSuccess(feed.id(), 304, result.etag(), result.lastModified(),
-                        schedule.afterSuccess(Instant.now(), interval, null, result.cacheControl()), 0);
+                return outcomes.record(new PollSuccess(feed.id(), 304, result.etag(), result.lastModified(),
+                        schedule.afterSuccess(Instant.now(), interval, null, result.cacheControl()), 0));
             }
             return parse(result, started).chain(parsed -> publishChanges(feed, parsed, started)
                     .chain(published -> {
                         metrics.fetched("200", Duration.between(started, Instant.now()));
-                        return feeds.recordSuccess(feed.id(), 200, result.etag(), result.lastModified(),
+                        return outcomes.record(new PollSuccess(feed.id(), 200, result.etag(), result.lastModified(),
                                 schedule.afterSuccess(Instant.now(), interval, parsed.ttlMinutes(), result.cacheControl()),
-                                published);
+                                published));
                     }));
         }).onFailure().recoverWithUni(error -> recordFailure(feed, interval, error, started));
     }
