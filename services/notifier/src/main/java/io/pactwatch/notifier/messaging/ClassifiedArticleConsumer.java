@@ -12,6 +12,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +70,8 @@ public class ClassifiedArticleConsumer {
         }
         Uni<Void> poison = deadLettered.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deadLettered).andFailFast().replaceWithVoid();
         // a dead-letter write that failed fails the batch: it is not committed, so its records come again
-        return poison.chain(() -> storeAll(storable))
+        Context context = Vertx.currentContext();
+        return poison.chain(() -> storeAll(storable, context))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
@@ -82,7 +85,7 @@ public class ClassifiedArticleConsumer {
     }
 
     /** The batch in one transaction; if that fails, one by one, so only a record the store cannot take is dead-lettered. */
-    private Uni<Void> storeAll(List<Parsed> parsed) {
+    private Uni<Void> storeAll(List<Parsed> parsed, Context context) {
         if (parsed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -90,13 +93,18 @@ public class ClassifiedArticleConsumer {
                 .invoke(stored -> stored(parsed, stored)).replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("storing a batch of %d articles failed, storing them one by one: %s", parsed.size(), e);
-                    return Multi.createFrom().iterable(parsed).onItem().transformToUniAndConcatenate(this::storeOne)
+                    return Multi.createFrom().iterable(parsed).onItem().transformToUniAndConcatenate(p -> storeOne(p, context))
                             .collect().last().replaceWithVoid();
                 });
     }
 
-    private Uni<Void> storeOne(Parsed p) {
-        return Uni.createFrom().deferred(() -> store.store(p.article()))
+    /**
+     * Each attempt runs on the batch's own (safe, duplicated) Vert.x context, as Hibernate Reactive requires: after a
+     * backoff or a previous record's retries, the pipeline may resume on another thread or context.
+     */
+    private Uni<Void> storeOne(Parsed p, Context context) {
+        Uni<Stored> attempt = Uni.createFrom().deferred(() -> store.store(p.article()));
+        return (context == null ? attempt : attempt.runSubscriptionOn(command -> context.runOnContext(v -> command.run())))
                 .onFailure().invoke(e -> LOG.warnf("storing article %s failed, retrying: %s", p.article().articleId(), e))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).expireIn(storeRetryFor.toMillis())
                 .invoke(stored -> stored(List.of(p), stored)).replaceWithVoid()
