@@ -4,8 +4,6 @@ import io.pactwatch.contracts.AgreementEvent;
 import io.pactwatch.contracts.ChangeKind;
 import io.pactwatch.contracts.EventSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +18,7 @@ import java.util.Map;
  */
 public final class EventViews {
 
-    private static final Sort OLDEST_FIRST = Sort.by("publishedAt").and("id");
-    /** The order of {@link #OLDEST_FIRST} (PostgreSQL puts NULLs last in ascending order). */
+    /** The order of the query's {@code ORDER BY published_at, id} (PostgreSQL puts NULLs last in ascending order). */
     private static final Comparator<EventSourceEntity> OLDEST_SOURCE_FIRST = Comparator
             .comparing((EventSourceEntity s) -> s.publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(s -> s.id);
@@ -30,8 +27,7 @@ public final class EventViews {
     }
 
     public static Uni<AgreementEvent> load(AgreementEventEntity e, ChangeKind change) {
-        return EventSourceEntity.<EventSourceEntity>find("eventId", OLDEST_FIRST, e.id)
-                .page(Page.ofSize(AgreementEvent.MAX_SOURCES)).list().map(sources -> of(e, change, sources));
+        return earliestSources(List.of(e.id)).map(byEvent -> of(e, change, byEvent.getOrDefault(e.id, List.of())));
     }
 
     /**
