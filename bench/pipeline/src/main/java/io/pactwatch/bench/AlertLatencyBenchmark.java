@@ -44,6 +44,8 @@ public final class AlertLatencyBenchmark {
 
     /** Probes sent first and not counted: the first alerts pay one-time costs (query parsing, JIT) of the alert path. */
     static final int WARM_UP_PROBES = 5;
+    /** The notifier's default {@code pactwatch.notifier.dispatch.claim-timeout}: a claim is its claimed_until minus this. */
+    private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
     private static final String[] COUNTRIES = {"Norway", "Spain", "Portugal", "Belgium", "Sweden", "Iceland", "Poland",
         "Czechia", "Estonia", "Lithuania", "Luxembourg", "Romania", "Greece", "Ireland", "Slovenia", "Croatia"};
 
@@ -53,9 +55,7 @@ public final class AlertLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int probes = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        if (System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY) == null) {
-            System.setProperty(Pipeline.JVM_OPTIONS_PROPERTY, "-Xms128m -Xmx384m -XX:+UseSerialGC");
-        }
+        ServiceJvm.applyDefault();
         List<RawArticle> background = SyntheticArticles.generate(20_000, 7).stream()
                 .filter(a -> !a.title().contains("Ukraine")).toList();
         PipelineSettings settings = PipelineSettings.isolated(Files.createTempDirectory("pactwatch-latency-"))
@@ -108,6 +108,10 @@ public final class AlertLatencyBenchmark {
                     System.out.printf("%nwarm-up probes (not counted, ms; -1 = not received): %s%n", warmUp);
                     report(probes, rate, sent, received);
                     stages(sent, classified, received);
+                    Map<String, Instant> counted = new ConcurrentHashMap<>(received);
+                    counted.keySet().retainAll(sent.keySet()); // the warm-up probes were taken out of sent
+                    NotifierStages.print(LocalPostgres.fromEnvironment(), settings.notifierDatabase(),
+                            CLAIM_TIMEOUT, classified, counted);
                 }
             }
         } finally {
@@ -218,7 +222,6 @@ public final class AlertLatencyBenchmark {
     }
 
     private static long pct(long[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+        return NotifierStages.pct(sorted, p);
     }
 }

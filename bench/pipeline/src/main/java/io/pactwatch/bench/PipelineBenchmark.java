@@ -35,10 +35,7 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        // the services run with the full JIT, as deployed (the test harness defaults to C1 only for fast start-up)
-        if (System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY) == null) {
-            System.setProperty(Pipeline.JVM_OPTIONS_PROPERTY, "-Xms128m -Xmx384m -XX:+UseSerialGC");
-        }
+        ServiceJvm.applyDefault();
         List<String> values = SyntheticArticles.generate(n, 42).stream().map(Json::write).toList();
         List<String> keys = SyntheticArticles.generate(n, 42).stream().map(RawArticle::articleId).toList();
         PipelineSettings settings = PipelineSettings.isolated(Files.createTempDirectory("pactwatch-bench-"))

@@ -27,9 +27,7 @@ public final class ReplayBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        if (System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY) == null) {
-            System.setProperty(Pipeline.JVM_OPTIONS_PROPERTY, "-Xms128m -Xmx384m -XX:+UseSerialGC");
-        }
+        ServiceJvm.applyDefault();
         PipelineSettings settings = PipelineSettings.isolated(Files.createTempDirectory("pactwatch-replay-"))
                 .withDatabaseSuffix("bench_" + ProcessHandle.current().pid());
         try (Pipeline pipeline = new Pipeline(settings).start(List.of())) {

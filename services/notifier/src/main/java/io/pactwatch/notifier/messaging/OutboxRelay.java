@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -58,13 +59,22 @@ public class OutboxRelay {
     private Uni<Integer> relayBatch() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                 "SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class).getSingleResult()
-                .chain(leader -> !leader ? Uni.createFrom().item(java.util.List.<Long>of()) : session.createNativeQuery(
+                .chain(leader -> !leader ? Uni.createFrom().item(List.<Long>of()) : session.createNativeQuery(
                         "SELECT id FROM event_outbox WHERE published_at IS NULL ORDER BY id LIMIT " + BATCH
                                 + " FOR UPDATE SKIP LOCKED", Long.class).getResultList()))
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(java.util.List.<OutboxEntity>of())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<OutboxEntity>of())
                         : OutboxEntity.<OutboxEntity>list("id in ?1 order by id", ids))
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0)
-                        : Uni.join().all(rows.stream().map(this::send).toList()).andFailFast().replaceWith(rows.size())));
+                        : Uni.join().all(rows.stream().map(this::send).toList()).andFailFast()
+                                .chain(() -> markPublished(rows)).replaceWith(rows.size())));
+    }
+
+    /**
+     * One statement for the batch. Setting {@code publishedAt} on the loaded rows instead made Hibernate rewrite every
+     * column of each row, payload included (up to tens of kB of JSON per row): a tenth of the notifier's CPU in a replay.
+     */
+    private static Uni<Integer> markPublished(List<OutboxEntity> rows) {
+        return OutboxEntity.update("publishedAt = ?1 where id in ?2", Instant.now(), rows.stream().map(r -> r.id).toList());
     }
 
     private Uni<Void> send(OutboxEntity row) {
@@ -76,9 +86,6 @@ public class OutboxRelay {
                         .withSource(URI.create(CloudEventTypes.SOURCE_NOTIFIER))
                         .withTimestamp(row.createdAt.atZone(ZoneOffset.UTC))
                         .build());
-        return emitter.sendMessage(message).invoke(() -> {
-            row.publishedAt = Instant.now();
-            metrics.eventPublished();
-        });
+        return emitter.sendMessage(message).invoke(metrics::eventPublished);
     }
 }
