@@ -36,14 +36,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code pactwatch.articles.raw} at a steady rate (default 100 articles/s, none of it agreement news, so no other
  * alert competes for the webhook's pacing), a probe article about a new negotiation round (a new event, so one
  * alert) is published every 2 s; the time from its publish to the Slack stand-in receiving its alert is recorded.
- * The first {@link #WARM_UP_PROBES} probes warm up the alert path (the background news never reaches it: first query
+ * The first probes (default {@link #WARM_UP_PROBES}) warm up the alert path (the background news never reaches it: first query
  * parses, JIT); their latencies are printed apart and not counted. Prints p50/p90/p99/max.
- * Usage: {@code AlertLatencyBenchmark [probes] [background articles/s]} (default 60, 100).
+ * Usage: {@code AlertLatencyBenchmark [probes] [background articles/s] [warm-up probes]} (default 60, 100, 20).
  */
 public final class AlertLatencyBenchmark {
 
-    /** Probes sent first and not counted: the first alerts pay one-time costs (query parsing, JIT) of the alert path. */
-    static final int WARM_UP_PROBES = 5;
+    /**
+     * Probes sent first and not counted: the first alerts pay one-time costs (query parsing, JIT) of the alert path.
+     * With 5, the slowest counted probes were always the next ten or so (printed with their numbers).
+     */
+    static final int WARM_UP_PROBES = 20;
     /** The notifier's default {@code pactwatch.notifier.dispatch.claim-timeout}: a claim is its claimed_until minus this. */
     private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
     private static final String[] COUNTRIES = {"Norway", "Spain", "Portugal", "Belgium", "Sweden", "Iceland", "Poland",
@@ -55,6 +58,7 @@ public final class AlertLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int probes = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : WARM_UP_PROBES;
         ServiceJvm.applyDefault();
         List<RawArticle> background = SyntheticArticles.generate(20_000, 7).stream()
                 .filter(a -> !a.title().contains("Ukraine")).toList();
@@ -86,7 +90,7 @@ public final class AlertLatencyBenchmark {
                     load.start();
                     Thread.sleep(10_000); // let the JITs warm up under the background load
                     Map<String, Instant> sent = new ConcurrentHashMap<>();
-                    for (int i = 0; i < WARM_UP_PROBES + probes; i++) {
+                    for (int i = 0; i < warmUps + probes; i++) {
                         RawArticle probe = probe(i);
                         Instant at = Instant.now();
                         producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, probe.articleId(), Json.write(probe)));
@@ -94,14 +98,14 @@ public final class AlertLatencyBenchmark {
                         Thread.sleep(2_000);
                     }
                     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                    while (received.size() < WARM_UP_PROBES + probes && System.nanoTime() < deadline) {
+                    while (received.size() < warmUps + probes && System.nanoTime() < deadline) {
                         Thread.sleep(200);
                     }
                     running.set(false);
                     load.join();
                     stage.join();
                     List<Long> warmUp = new ArrayList<>();
-                    for (int i = 0; i < WARM_UP_PROBES; i++) {
+                    for (int i = 0; i < warmUps; i++) {
                         Instant got = received.get("probe-" + i);
                         warmUp.add(got == null ? -1 : Duration.between(sent.remove("probe-" + i), got).toMillis());
                     }

@@ -34,6 +34,7 @@ import java.util.HexFormat;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.pactwatch.notifier.alerts.AlertPathWarmUp;
 import io.pactwatch.notifier.alerts.Dispatcher;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
@@ -81,6 +82,8 @@ class NotifierFlowTest {
 
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    AlertPathWarmUp warmUp;
     static KafkaProducer<String, String> producer;
 
     @BeforeAll
@@ -486,6 +489,27 @@ class NotifierFlowTest {
         // a relevant article that names no event is stored as an article, and changes no event
         await("the eventless article stored", () -> given().get("/api/articles?articleId=x3&since=2023-08-01T00:00:00Z")
                 .then().extract().jsonPath().getInt("total") == 1);
+    }
+
+    /**
+     * The start-up rehearsal of the alert path (stores a made-up article in a transaction it rolls back) runs the whole
+     * path (its event change is rendered) and leaves nothing behind: no article, event, outbox row or delivery, though
+     * subscriptions that match every event exist by now.
+     */
+    @Test
+    @Order(15)
+    void theStartUpRehearsalOfTheAlertPathLeavesNothingBehind() throws Exception {
+        assertEquals(1, warmUp.rehearse(3).await().atMost(Duration.ofSeconds(30)), "the rehearsal changed one event");
+        try (Connection db = database(); Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM article WHERE article_id = 'pactwatch-warm-up'),"
+                        + " (SELECT count(*) FROM agreement_event WHERE counterpart = 'ZZ'),"
+                        + " (SELECT count(*) FROM event_outbox WHERE payload LIKE '%pactwatch-warm-up%'),"
+                        + " (SELECT count(*) FROM delivery d JOIN agreement_event e ON e.id = d.event_id WHERE e.counterpart = 'ZZ'),"
+                        + " (SELECT count(*) FROM subscription WHERE status = 'ACTIVE' AND counterparts = '{}')")) {
+            rs.next();
+            assertEquals(List.of(0, 0, 0, 0), List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+            assertTrue(rs.getInt(5) > 0, "a subscription the rehearsal's event matches");
+        }
     }
 
     static long twoSourceAlerts() {
