@@ -70,8 +70,8 @@ public class OutboxRelay {
     }
 
     /**
-     * One statement for the batch. Setting {@code publishedAt} on the loaded rows instead made Hibernate rewrite every
-     * column of each row, payload included (up to tens of kB of JSON per row): a tenth of the notifier's CPU in a replay.
+     * One statement for the batch. Setting {@code publishedAt} on the loaded rows instead made Hibernate update each row
+     * with all its columns, so every payload (up to tens of kB of JSON) was encoded and sent to PostgreSQL again.
      */
     private static Uni<Integer> markPublished(List<OutboxEntity> rows) {
         return OutboxEntity.update("publishedAt = ?1 where id in ?2", Instant.now(), rows.stream().map(r -> r.id).toList());
