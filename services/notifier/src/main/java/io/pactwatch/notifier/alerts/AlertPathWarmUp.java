@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -29,8 +30,8 @@ import org.jboss.logging.Logger;
 /**
  * Pays the alert path's one-time costs at start-up instead of on the first real alerts, which took 1.6–4 s each after a
  * start (the alert latency benchmark's warm-up probes): query translation, first statements, class loading. It stores
- * a made-up relevant article in a transaction that is rolled back, then renders the resulting event as a Slack message.
- * Nothing is committed, published or sent; a failure is logged and changes nothing else.
+ * a made-up relevant article, runs a dispatcher claim and renders the resulting event as a Slack message, all in a
+ * transaction that is rolled back. Nothing is committed, published or sent; a failure is logged and changes nothing else.
  */
 @ApplicationScoped
 public class AlertPathWarmUp {
@@ -40,10 +41,12 @@ public class AlertPathWarmUp {
     static final int REHEARSALS = 20;
 
     private final EventStore store;
+    private final Dispatcher dispatcher;
     private final Vertx vertx;
 
-    public AlertPathWarmUp(EventStore store, Vertx vertx) {
+    public AlertPathWarmUp(EventStore store, Dispatcher dispatcher, Vertx vertx) {
         this.store = store;
+        this.dispatcher = dispatcher;
         this.vertx = vertx;
     }
 
@@ -68,11 +71,18 @@ public class AlertPathWarmUp {
         return all.runSubscriptionOn(command -> context.runOnContext(v -> command.run()));
     }
 
-    /** One stored-and-rolled-back article, and the Slack messages of what it changed. */
+    /**
+     * One stored-and-rolled-back article; then, in the same transaction, a dispatcher claim (whatever it claims is
+     * rolled back with the rest, and nothing is sent) and the Slack messages of the changed events, loaded as the
+     * dispatcher loads them.
+     */
     private Uni<Integer> rehearseOnce() {
         return Panache.withTransaction(() -> Panache.currentTransaction().invoke(Mutiny.Transaction::markForRollback)
-                .chain(() -> store.store(List.of(sampleArticle()))))
-                .invoke(stored -> stored.changes().forEach(AlertPathWarmUp::render))
+                .chain(() -> store.store(List.of(sampleArticle())))
+                .call(dispatcher::claim)
+                .call(stored -> Multi.createFrom().iterable(stored.changes()).onItem()
+                        .transformToUniAndConcatenate(change -> Dispatcher.eventOf(change.eventId())
+                                .invoke(AlertPathWarmUp::render)).collect().asList()))
                 .map(stored -> stored.changes().size());
     }
 

@@ -66,10 +66,21 @@ public class Dispatcher {
     public Uni<Void> dispatch() {
         return claim().chain(claims -> Multi.createFrom().iterable(claims.claimed()).onItem()
                 .transformToUniAndConcatenate(this::sendAndRecord).collect().last()
-                .invoke(() -> wakeAt(claims.claimed().stream().map(c -> spacing(c.channel())).filter(d -> !d.isZero())
-                        .map(d -> Instant.now().plus(d)).reduce(claims.pacedUntil(), Dispatcher::earliest))))
+                .invoke(() -> wakeAt(nextWakeUp(claims))))
                 .onFailure().invoke(e -> LOG.warnf("dispatch run failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** The earliest of: the slot of a delivery the claim left, and the next slot of each paced webhook just sent to. */
+    private Instant nextWakeUp(Claims claims) {
+        Instant next = claims.pacedUntil();
+        for (Claimed c : claims.claimed()) {
+            Duration spacing = spacing(c.channel());
+            if (!spacing.isZero()) {
+                next = earliest(next, Instant.now().plus(spacing));
+            }
+        }
+        return next;
     }
 
     /** How soon a delivery skipped because another run held its subscription is tried again. */
