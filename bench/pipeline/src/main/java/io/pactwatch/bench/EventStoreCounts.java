@@ -51,4 +51,14 @@ final class EventStoreCounts {
                     + " %,d bytes, table %s", r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getString(5));
         }
     }
+
+    /** Outbox rows and the bytes of their payloads (each an event's whole view), to see what event versions cost. */
+    static long[] outbox(LocalPostgres postgres, String database) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*), coalesce(sum(octet_length(payload)), 0) FROM event_outbox")) {
+            r.next();
+            return new long[] {r.getLong(1), r.getLong(2)};
+        }
+    }
 }

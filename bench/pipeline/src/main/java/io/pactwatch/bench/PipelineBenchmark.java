@@ -9,6 +9,7 @@ import io.pactwatch.local.Pipeline;
 import io.pactwatch.local.PipelineSettings;
 import io.pactwatch.local.Services;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Pipeline throughput against its ceiling, in one run on this machine: N synthetic articles are published to
  * {@code pactwatch.articles.raw} and timed until the classifier and the notifier have processed all of them (their
  * own counters); the same records are produced to and consumed from a plain topic as the Kafka ceiling. Prints
- * articles/s, the ratio, peak lag and CPU/RSS per process. Usage: {@code PipelineBenchmark [N]} (default 20000).
+ * articles/s, the ratio, peak lag and CPU (services, broker, PostgreSQL, the benchmark itself) and RSS per process.
+ * Usage: {@code PipelineBenchmark [N] [warm-up articles]} (default 20000, 0): a warm-up first sends other articles
+ * through the same pipeline and waits for them, so the figures are those of warm services (sustained), not of their
+ * first minute's JIT compilation; the ceiling is measured after it.
  */
 public final class PipelineBenchmark {
 
@@ -35,53 +39,51 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         ServiceJvm.applyDefault();
-        List<String> values = SyntheticArticles.generate(n, 42).stream().map(Json::write).toList();
-        List<String> keys = SyntheticArticles.generate(n, 42).stream().map(RawArticle::articleId).toList();
+        List<RawArticle> articles = SyntheticArticles.generate(n, 42);
+        List<String> values = articles.stream().map(Json::write).toList();
+        List<String> keys = articles.stream().map(RawArticle::articleId).toList();
         PipelineSettings settings = PipelineSettings.isolated(Files.createTempDirectory("pactwatch-bench-"))
                 .withDatabaseSuffix("bench_" + ProcessHandle.current().pid());
         try {
             try (Pipeline pipeline = new Pipeline(settings).start()) {
                 String bootstrap = settings.kafkaBootstrap();
-                double ceiling = ceiling(bootstrap, keys, values);
-                Map<String, ProcessStats> before = stats(pipeline);
-                long start = System.nanoTime();
-                produce(bootstrap, Topics.ARTICLES_RAW, keys, values);
-                double produced = (System.nanoTime() - start) / 1e9;
-                long peakLag = 0;
-                double classifierDone = -1;
-                while (true) {
-                    double classified = counter(pipeline.serviceUrl(Services.CLASSIFIER), "pactwatch_classifier_articles_total");
-                    double consumed = counter(pipeline.serviceUrl(Services.NOTIFIER), "pactwatch_notifier_articles_consumed_total");
-                    peakLag = Math.max(peakLag, n - (long) consumed);
-                    double elapsed = (System.nanoTime() - start) / 1e9;
-                    if (classifierDone < 0 && classified >= n) {
-                        classifierDone = elapsed;
-                    }
-                    if (consumed >= n) {
-                        break;
-                    }
-                    if (elapsed > 1800) {
-                        throw new IllegalStateException("not done after 30 min: classified " + classified + ", notified " + consumed);
-                    }
-                    Thread.sleep(200);
+                if (warmUp > 0) {
+                    // other articles (another seed): the services' JIT and pools warm up on the same kind of load
+                    List<RawArticle> warm = SyntheticArticles.generate(warmUp, 7);
+                    Run w = run(pipeline, bootstrap, warm.stream().map(RawArticle::articleId).toList(),
+                            warm.stream().map(Json::write).toList(), 0);
+                    System.out.printf("%nwarm-up: %,d other articles through the pipeline in %.1f s (%,.0f/s)%n", warmUp,
+                            w.total, warmUp / w.total);
                 }
-                double total = (System.nanoTime() - start) / 1e9;
-                Map<String, ProcessStats> after = stats(pipeline);
-                System.out.printf("%n== pactwatch pipeline benchmark: %d synthetic articles (~10%% relevant) ==%n", n);
+                double ceiling = ceiling(bootstrap, keys, values);
+                Run r = run(pipeline, bootstrap, keys, values, warmUp);
+                System.out.printf("%n== pactwatch pipeline benchmark: %d synthetic articles (~10%% relevant), after %,d warm-up articles ==%n",
+                        n, warmUp);
                 System.out.printf("service JVM options                : %s%n", System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY));
                 System.out.printf("raw Kafka produce->consume ceiling : %,10.0f articles/s%n", ceiling);
-                System.out.printf("produce to pactwatch.articles.raw  : %,10.1f s%n", produced);
-                System.out.printf("classifier done after              : %,10.1f s (%,.0f articles/s)%n", classifierDone, n / classifierDone);
-                System.out.printf("notifier done after                : %,10.1f s (%,.0f articles/s sustained end to end)%n", total, n / total);
-                System.out.printf("end to end / ceiling               : %10.1f %%%n", 100 * (n / total) / ceiling);
-                System.out.printf("peak notifier lag                  : %,10d records%n", peakLag);
-                for (String service : after.keySet()) {
-                    ProcessStats a = after.get(service);
-                    ProcessStats b = before.get(service);
-                    System.out.printf("%-12s CPU %6.1f s (%.2f cores over the run), RSS %,d MiB%n", service,
-                            a.cpuSeconds() - b.cpuSeconds(), (a.cpuSeconds() - b.cpuSeconds()) / total, a.rssKib() / 1024);
+                System.out.printf("produce to pactwatch.articles.raw  : %,10.1f s%n", r.produced);
+                System.out.printf("classifier done after              : %,10.1f s (%,.0f articles/s)%n", r.classifierDone, n / r.classifierDone);
+                System.out.printf("notifier done after                : %,10.1f s (%,.0f articles/s sustained end to end)%n", r.total, n / r.total);
+                System.out.printf("end to end / ceiling               : %10.1f %%%n", 100 * (n / r.total) / ceiling);
+                System.out.printf("peak notifier lag                  : %,10d records%n", r.peakLag);
+                System.out.printf("notifier poll batches              : %,10.0f (%.1f records each); %,.0f event-store transactions (%.1f records each)%n",
+                        r.batches.count, r.batches.records / r.batches.count, r.batches.transactions,
+                        r.batches.recordsInTransactions / r.batches.transactions);
+                System.out.printf("event versions written to the outbox: %,10d (%,.1f MB of views)%n", r.outboxRows, r.outboxBytes / 1e6);
+                double all = 0;
+                for (String process : r.after.keySet()) {
+                    ProcessStats a = r.after.get(process);
+                    double cpu = a.cpuSeconds() - r.before.get(process).cpuSeconds();
+                    all += cpu;
+                    String jit = r.jitAfter.containsKey(process)
+                            ? String.format("; JIT compiler threads %.1f s", r.jitAfter.get(process) - r.jitBefore.get(process)) : "";
+                    System.out.printf("%-12s CPU %6.1f s (%.2f cores over the run, %.3f ms per article%s)%s%n", process, cpu,
+                            cpu / r.total, 1000 * cpu / n, jit, a.rssKib() > 0 ? String.format(", RSS %,d MiB", a.rssKib() / 1024) : "");
                 }
+                System.out.printf("all of them   CPU %6.1f s (%.2f cores over the run, %.3f ms per article)%n", all, all / r.total,
+                        1000 * all / n);
             }
         } finally {
             // the run's own databases (see withDatabaseSuffix) are not kept
@@ -91,17 +93,102 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** One timed pass: what it took and the CPU of each process before and after it. */
+    private record Run(double produced, double classifierDone, double total, long peakLag, Map<String, ProcessStats> before,
+            Map<String, ProcessStats> after, Map<String, Double> jitBefore, Map<String, Double> jitAfter, Batches batches,
+            long outboxRows, long outboxBytes) {
+    }
+
+    /** The notifier's poll batches in a run: all of them, and those that took an event-store transaction. */
+    private record Batches(double count, double records, double transactions, double recordsInTransactions) {
+
+        static Batches of(String notifier) {
+            String name = "pactwatch_notifier_batch_records";
+            String transaction = "transaction=\"true\"";
+            return new Batches(counter(notifier, name + "_count", ""), counter(notifier, name + "_sum", ""),
+                    counter(notifier, name + "_count", transaction), counter(notifier, name + "_sum", transaction));
+        }
+
+        Batches minus(Batches b) {
+            return new Batches(count - b.count, records - b.records, transactions - b.transactions,
+                    recordsInTransactions - b.recordsInTransactions);
+        }
+    }
+
+    /**
+     * Publishes the records and waits until both services counted them ({@code already} counted before). The counters
+     * are read once a second, every 100 ms near the end: each scrape renders every meter of a service (the Kafka
+     * clients' many), and five a second took 6-7 % of the services' samples in a profile.
+     */
+    private static Run run(Pipeline pipeline, String bootstrap, List<String> keys, List<String> values, long already)
+            throws InterruptedException, SQLException {
+        int n = values.size();
+        Map<String, ProcessStats> before = stats(pipeline);
+        Map<String, Double> jitBefore = jit(pipeline);
+        Batches batchesBefore = Batches.of(pipeline.serviceUrl(Services.NOTIFIER));
+        long[] outboxBefore = EventStoreCounts.outbox(pipeline.postgres(), pipeline.settings().notifierDatabase());
+        long start = System.nanoTime();
+        produce(bootstrap, Topics.ARTICLES_RAW, keys, values);
+        double produced = (System.nanoTime() - start) / 1e9;
+        long peakLag = 0;
+        double classifierDone = -1;
+        while (true) {
+            double classified = counter(pipeline.serviceUrl(Services.CLASSIFIER), "pactwatch_classifier_articles_total") - already;
+            double consumed = counter(pipeline.serviceUrl(Services.NOTIFIER), "pactwatch_notifier_articles_consumed_total") - already;
+            peakLag = Math.max(peakLag, n - (long) consumed);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (classifierDone < 0 && classified >= n) {
+                classifierDone = elapsed;
+            }
+            if (consumed >= n) {
+                break;
+            }
+            if (elapsed > 1800) {
+                throw new IllegalStateException("not done after 30 min: classified " + classified + ", notified " + consumed);
+            }
+            double awaited = classifierDone < 0 ? classified : consumed;
+            Thread.sleep(awaited >= 0.9 * n ? 100 : 1000);
+        }
+        double total = (System.nanoTime() - start) / 1e9;
+        long[] outbox = EventStoreCounts.outbox(pipeline.postgres(), pipeline.settings().notifierDatabase());
+        return new Run(produced, classifierDone, total, peakLag, before, stats(pipeline), jitBefore, jit(pipeline),
+                Batches.of(pipeline.serviceUrl(Services.NOTIFIER)).minus(batchesBefore), outbox[0] - outboxBefore[0],
+                outbox[1] - outboxBefore[1]);
+    }
+
+    /** CPU seconds of each service's JIT compiler threads. */
+    private static Map<String, Double> jit(Pipeline pipeline) {
+        Map<String, Double> jit = new LinkedHashMap<>();
+        for (String service : List.of(Services.CLASSIFIER, Services.NOTIFIER)) {
+            jit.put(service, ThreadCpu.of(pipeline.service(service).handle().pid()).getOrDefault(ThreadCpu.JIT_THREADS, 0.0));
+        }
+        return jit;
+    }
+
+    /** The services, the broker, every PostgreSQL process of the machine and this benchmark (producer and scrapes). */
     private static Map<String, ProcessStats> stats(Pipeline pipeline) {
         Map<String, ProcessStats> stats = new LinkedHashMap<>();
         for (String service : List.of(Services.CLASSIFIER, Services.NOTIFIER)) {
             stats.put(service, ProcessStats.of(pipeline.service(service).handle().pid()));
         }
+        stats.put("broker", ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka")).orElse(false))
+                .findFirst().map(p -> ProcessStats.of(p.pid())).orElse(new ProcessStats(-1, -1)));
+        stats.put("postgresql", ProcessStats.ofCommand("postgres"));
+        stats.put("benchmark", new ProcessStats(ProcessStats.of(ProcessHandle.current().pid()).cpuSeconds(), -1));
         return stats;
     }
 
     /** Sum of all samples of a Prometheus counter. */
     static double counter(String url, String name) {
-        return Http.get(url + "/q/metrics", null).body().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        return counter(url, name, "");
+    }
+
+    /** Sum of the samples of a Prometheus counter whose labels contain {@code label} (e.g. {@code a="b"}). */
+    static double counter(String url, String name, String label) {
+        return Http.get(url + "/q/metrics", null).body().lines()
+                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> label.isEmpty() || l.substring(0, l.lastIndexOf(' ')).contains(label))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -253,7 +253,7 @@ public final class PollerScaleBenchmark {
         if (THREAD_CPU) {
             System.out.println("  poller threads: " + ThreadCpu.difference(atFirst.threads, after.threads));
         }
-        double jit = after.threads.getOrDefault(JIT_THREADS, 0.0) - atFirst.threads.getOrDefault(JIT_THREADS, 0.0);
+        double jit = after.threads.getOrDefault(ThreadCpu.JIT_THREADS, 0.0) - atFirst.threads.getOrDefault(ThreadCpu.JIT_THREADS, 0.0);
         return new Pass((done - first) / 1e9, after.poller.cpuSeconds() - atFirst.poller.cpuSeconds(),
                 PollerUnderTest.backendCpu(atFirst.postgres, after.postgres),
                 after.broker.cpuSeconds() - atFirst.broker.cpuSeconds(), after.bench.cpuSeconds() - atFirst.bench.cpuSeconds(),
@@ -261,7 +261,6 @@ public final class PollerScaleBenchmark {
     }
 
     /** The poller's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc, digits folded). */
-    private static final String JIT_THREADS = "C# CompilerThre";
 
     /** The CPU figures of a pass, all from /proc (the PostgreSQL backends found through the benchmark's connection). */
     private record CpuReading(ProcessStats poller, Map<String, Double> threads, ProcessStats broker, ProcessStats bench,

@@ -20,4 +20,24 @@ record ProcessStats(double cpuSeconds, long rssKib) {
             return new ProcessStats(-1, -1);
         }
     }
+
+    /** CPU time summed over every process of this command name (e.g. all of PostgreSQL's processes), RSS not summed. */
+    static ProcessStats ofCommand(String command) {
+        try (var pids = Files.list(Path.of("/proc"))) {
+            double cpu = pids.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> command.equals(commandOf(p))).mapToDouble(p -> of(Long.parseLong(p.getFileName().toString())).cpuSeconds())
+                    .filter(c -> c >= 0).sum();
+            return new ProcessStats(cpu, -1);
+        } catch (IOException e) {
+            return new ProcessStats(-1, -1);
+        }
+    }
+
+    private static String commandOf(Path proc) {
+        try {
+            return Files.readString(proc.resolve("comm")).strip();
+        } catch (IOException e) {
+            return null; // the process ended
+        }
+    }
 }

@@ -13,6 +13,9 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
+    /** The group of HotSpot's JIT compiler threads (C1 and C2; the kernel cuts thread names at 15 characters). */
+    static final String JIT_THREADS = "C# CompilerThre";
+
     private ThreadCpu() {
     }
 

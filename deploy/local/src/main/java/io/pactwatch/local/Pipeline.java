@@ -41,7 +41,7 @@ public final class Pipeline implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts everything and waits until every service reports ready. */
+    /** Starts everything and waits until every service reports ready; if that fails, stops what it started. */
     public Pipeline start() {
         return start(Services.START_ORDER);
     }
@@ -76,8 +76,11 @@ public final class Pipeline implements AutoCloseable {
                 awaitReady(service, Duration.ofSeconds(90));
             }
             return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // nobody will close a pipeline whose start failed: stop what did start (a broker left running kept the
+            // calling JVM alive after its main method had thrown)
+            close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

@@ -90,7 +90,10 @@ public class ClassifiedArticleConsumer {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(() -> store.store(parsed.stream().map(Parsed::article).toList()))
-                .invoke(stored -> stored(parsed, stored)).replaceWithVoid()
+                .invoke(stored -> {
+                    metrics.batchStored(parsed.size(), parsed.stream().anyMatch(p -> p.article().relevant()));
+                    stored(parsed, stored);
+                }).replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("storing a batch of %d articles failed, storing them one by one: %s", parsed.size(), e);
                     return Multi.createFrom().iterable(parsed).onItem().transformToUniAndConcatenate(p -> storeOne(p, context))

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Prometheus metrics of the notifier: articles consumed, dead letters, events published, deliveries and queue. */
+/** Prometheus metrics of the notifier: articles consumed, poll batches stored, dead letters, events published, deliveries and queue. */
 @ApplicationScoped
 public class NotifierMetrics {
 
@@ -24,6 +24,14 @@ public class NotifierMetrics {
 
     public void articleConsumed(boolean relevant) {
         registry.counter("pactwatch_notifier_articles_consumed_total", "relevant", String.valueOf(relevant)).increment();
+    }
+
+    /**
+     * A poll batch stored: its records, and whether it took an event-store transaction (it held a relevant article).
+     * Records per transaction is what the store's cost follows (see docs/performance.md).
+     */
+    public void batchStored(int records, boolean transaction) {
+        registry.summary("pactwatch_notifier_batch_records", "transaction", String.valueOf(transaction)).record(records);
     }
 
     public void deadLettered() {
