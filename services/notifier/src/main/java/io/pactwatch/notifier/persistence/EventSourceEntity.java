@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -15,10 +14,8 @@ import java.time.Instant;
 @Table(name = "event_source")
 public class EventSourceEntity extends PanacheEntityBase {
 
-    /** Taken from the table's sequence 50 at a time (V4), so a batch's sources are inserted in one JDBC batch. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "event_source_ids")
-    @SequenceGenerator(name = "event_source_ids", sequenceName = "event_source_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     @Column(name = "event_id")
     public String eventId;
