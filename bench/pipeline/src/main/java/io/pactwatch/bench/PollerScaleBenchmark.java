@@ -260,8 +260,6 @@ public final class PollerScaleBenchmark {
                 jit);
     }
 
-    /** The poller's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc, digits folded). */
-
     /** The CPU figures of a pass, all from /proc (the PostgreSQL backends found through the benchmark's connection). */
     private record CpuReading(ProcessStats poller, Map<String, Double> threads, ProcessStats broker, ProcessStats bench,
             Map<Integer, Double> postgres) {

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Prometheus metrics of the notifier: articles consumed, poll batches stored, dead letters, events published, deliveries and queue. */
+/**
+ * Prometheus metrics of the notifier: articles consumed, poll batches stored, dead letters, events published,
+ * deliveries and queue.
+ */
 @ApplicationScoped
 public class NotifierMetrics {
 
