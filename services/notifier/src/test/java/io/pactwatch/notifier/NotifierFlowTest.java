@@ -36,6 +36,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import io.pactwatch.notifier.alerts.AlertPathWarmUp;
 import io.pactwatch.notifier.alerts.Dispatcher;
+import io.pactwatch.notifier.messaging.OutboxRelay;
+import io.pactwatch.notifier.persistence.OutboxPruning;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -84,6 +86,8 @@ class NotifierFlowTest {
     Dispatcher dispatcher;
     @Inject
     AlertPathWarmUp warmUp;
+    @Inject
+    OutboxPruning pruning;
     static KafkaProducer<String, String> producer;
 
     @BeforeAll
@@ -509,6 +513,34 @@ class NotifierFlowTest {
             rs.next();
             assertEquals(List.of(0, 0, 0, 0), List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
             assertTrue(rs.getInt(5) > 0, "a subscription the rehearsal's event matches");
+        }
+    }
+
+    /**
+     * Relayed event versions older than the retention leave the outbox; a recent one and one not yet relayed stay. The
+     * test holds the relay's lock meanwhile, so the relay does not publish (and stamp) the unrelayed row under it.
+     */
+    @Test
+    @Order(16)
+    void relayedVersionsOlderThanTheRetentionArePrunedAndUnrelayedOnesKept() throws Throwable {
+        try (Connection db = database(); Statement st = db.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + OutboxRelay.RELAY_LOCK + ")");
+            try {
+                st.execute("INSERT INTO event_outbox (event_id, version, payload, created_at, published_at) VALUES"
+                        + " ('prune-old', 1, '{}', now() - interval '30 days', now() - interval '30 days'),"
+                        + " ('prune-unrelayed', 1, '{}', now() - interval '30 days', NULL),"
+                        + " ('prune-recent', 1, '{}', now() - interval '1 hour', now() - interval '1 hour')");
+                long deleted = VertxContextSupport.subscribeAndAwait(() -> pruning.prune(Instant.now().minus(Duration.ofDays(7))));
+                assertEquals(1, deleted);
+                try (ResultSet rs = st.executeQuery("SELECT string_agg(event_id, ',' ORDER BY event_id) FROM event_outbox"
+                        + " WHERE event_id LIKE 'prune-%'")) {
+                    rs.next();
+                    assertEquals("prune-recent,prune-unrelayed", rs.getString(1));
+                }
+            } finally {
+                st.execute("DELETE FROM event_outbox WHERE event_id LIKE 'prune-%'");
+                st.execute("SELECT pg_advisory_unlock(" + OutboxRelay.RELAY_LOCK + ")");
+            }
         }
     }
 

@@ -33,6 +33,13 @@ public interface NotifierConfig {
     @WithDefault("1s")
     Duration outboxInterval();
 
+    /**
+     * How long an event version stays in the outbox after it was relayed to pactwatch.agreement-events (checked every
+     * 10 minutes); 0 keeps relayed versions for ever. Rows not yet relayed are always kept.
+     */
+    @WithDefault("7d")
+    Duration outboxRetention();
+
     /** How long a failing event-store transaction is retried before its record goes to the dead-letter topic. */
     @WithDefault("2m")
     Duration storeRetryFor();

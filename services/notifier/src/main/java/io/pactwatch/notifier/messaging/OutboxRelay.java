@@ -28,7 +28,7 @@ public class OutboxRelay {
 
     public static final String CHANNEL = "agreement-events-out";
     /** One relay at a time across replicas, so the versions of an event reach its partition in order. */
-    static final long RELAY_LOCK = 0x7061637477L;
+    public static final long RELAY_LOCK = 0x7061637477L;
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final MutinyEmitter<String> emitter;
