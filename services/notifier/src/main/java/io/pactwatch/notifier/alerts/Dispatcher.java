@@ -22,10 +22,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,7 +37,9 @@ import org.jboss.logging.Logger;
  * Sends pending deliveries. A run claims due deliveries under {@code FOR UPDATE SKIP LOCKED} (so replicas never take
  * the same row), at most one per subscription whose pacing allows it, marks them SENDING with a claim timeout, sends
  * outside the transaction, then records SENT, a retry with backoff and jitter, or a permanent failure that flags the
- * subscription. A crash leaves the row SENDING; after the claim timeout it is retried.
+ * subscription. A crash leaves the row SENDING; after the claim timeout it is retried. An outcome that cannot be
+ * recorded (the database went away after the send) is kept and recorded before the next claim; its delivery is not
+ * claimed again meanwhile, so a message that left is not sent twice because of a database outage.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -46,6 +50,17 @@ public class Dispatcher {
     record Claimed(long deliveryId, long subscriptionId, String channel, String target, String eventId, int attempts) {
     }
 
+    /** A finished send to be recorded, with the moment it finished (pacing counts from it). */
+    record Attempt(Claimed claimed, SendResult result, Instant finished) {
+    }
+
+    /** Attempts whose outcome is being written, by delivery id. */
+    private final Map<Long, Attempt> writing = new ConcurrentHashMap<>();
+    /**
+     * Attempts whose outcome could not be written, by delivery id, kept until a later run writes them. Lost if the
+     * process dies, and then the claim deadline re-sends (the at-least-once window documented in alerts.md).
+     */
+    private final Map<Long, Attempt> heldBack = new ConcurrentHashMap<>();
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final AtomicBoolean kickAgain = new AtomicBoolean();
     private final Map<String, AlertSender> senders;
@@ -64,7 +79,7 @@ public class Dispatcher {
     @Scheduled(every = "${pactwatch.notifier.dispatch.interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> dispatch() {
-        return claim().chain(claims -> Multi.createFrom().iterable(claims.claimed()).onItem()
+        return recordLeftovers().chain(this::claim).chain(claims -> Multi.createFrom().iterable(claims.claimed()).onItem()
                 .transformToUniAndConcatenate(this::sendAndRecord).collect().last()
                 .invoke(() -> wakeAt(nextWakeUp(claims))))
                 .onFailure().invoke(e -> LOG.warnf("dispatch run failed: %s", e.getMessage()))
@@ -149,6 +164,18 @@ public class Dispatcher {
         }, e -> kicked.set(false));
     }
 
+    /** Writes the outcomes a database outage left unrecorded, oldest first; fails the run while the outage lasts. */
+    private Uni<Void> recordLeftovers() {
+        if (heldBack.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Attempt> left = heldBack.values().stream().sorted(Comparator.comparing(Attempt::finished)).toList();
+        return Multi.createFrom().iterable(left).onItem().transformToUniAndConcatenate(a -> record(a)
+                        .invoke(() -> heldBack.remove(a.claimed().deliveryId(), a))).collect().last()
+                .invoke(() -> LOG.infof("recorded %d delivery outcome(s) held back by a database outage", left.size()))
+                .replaceWithVoid();
+    }
+
     Uni<Claims> claim() {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -156,6 +183,8 @@ public class Dispatcher {
                 WHERE (status = 'PENDING' AND next_attempt_at <= now()) OR (status = 'SENDING' AND claimed_until < now())
                 ORDER BY id LIMIT %d FOR UPDATE SKIP LOCKED""".formatted(config.dispatch().batchSize()), Long.class)
                 .getResultList())
+                // a delivery whose outcome is waiting to be recorded was sent or tried already: never claim it again
+                .map(ids -> ids.stream().filter(id -> !writing.containsKey(id) && !heldBack.containsKey(id)).toList())
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<DeliveryEntity>of())
                         : DeliveryEntity.<DeliveryEntity>list("id in ?1 order by id", ids))
                 .chain(rows -> {
@@ -214,16 +243,28 @@ public class Dispatcher {
                         .chain(e -> EventViews.load(e, ChangeKind.NEW)))
                         .chain(event -> sender.send(c.subscriptionId(), c.target(), event));
         return result.onFailure().recoverWithItem(e -> SendResult.retry(String.valueOf(e.getMessage()), null))
-                .chain(r -> record(c, r));
+                .chain(r -> {
+                    metrics.delivery(c.channel(), r.outcome().name().toLowerCase());
+                    Attempt attempt = new Attempt(c, r, Instant.now());
+                    writing.put(c.deliveryId(), attempt);
+                    return record(attempt).onFailure().invoke(e -> {
+                        heldBack.put(c.deliveryId(), attempt);
+                        LOG.warnf("outcome %s of delivery %d not recorded (%s): held back, written before the next claim",
+                                r.outcome(), c.deliveryId(), e.getMessage());
+                    }).onTermination().invoke(() -> writing.remove(c.deliveryId(), attempt));
+                });
     }
 
     /**
      * Records the outcome. The subscription's next allowed send is measured from when this send finished (not from
      * the claim), so two messages to one webhook are always at least the minimum spacing apart, or Retry-After later.
+     * The delivery is changed only while it is still this claim's (SENDING, same attempt): writing an outcome again
+     * after a commit whose answer was lost, or after another replica took the row over, changes nothing.
      */
-    private Uni<Void> record(Claimed c, SendResult r) {
-        metrics.delivery(c.channel(), r.outcome().name().toLowerCase());
-        Instant finished = Instant.now();
+    private Uni<Void> record(Attempt attempt) {
+        Claimed c = attempt.claimed();
+        SendResult r = attempt.result();
+        Instant finished = attempt.finished();
         return Panache.withTransaction(() -> DeliveryEntity.<DeliveryEntity>findById(c.deliveryId())
                 .chain(d -> SubscriptionEntity.<SubscriptionEntity>findById(c.subscriptionId()).invoke(s -> {
                     Instant now = Instant.now();
@@ -234,7 +275,7 @@ public class Dispatcher {
                         }
                         s.nextSendAt = next;
                     }
-                    if (d == null) {
+                    if (d == null || !DeliveryEntity.SENDING.equals(d.status) || d.attempts != c.attempts()) {
                         return;
                     }
                     switch (r.outcome()) {
