@@ -105,8 +105,9 @@ public final class PipelineBenchmark {
         static Batches of(String notifier) {
             String name = "pactwatch_notifier_batch_records";
             String transaction = "transaction=\"true\"";
-            return new Batches(counter(notifier, name + "_count", ""), counter(notifier, name + "_sum", ""),
-                    counter(notifier, name + "_count", transaction), counter(notifier, name + "_sum", transaction));
+            String metrics = Http.get(notifier + "/q/metrics", null).body();
+            return new Batches(sum(metrics, name + "_count", ""), sum(metrics, name + "_sum", ""),
+                    sum(metrics, name + "_count", transaction), sum(metrics, name + "_sum", transaction));
         }
 
         Batches minus(Batches b) {
@@ -171,9 +172,7 @@ public final class PipelineBenchmark {
         for (String service : List.of(Services.CLASSIFIER, Services.NOTIFIER)) {
             stats.put(service, ProcessStats.of(pipeline.service(service).handle().pid()));
         }
-        stats.put("broker", ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka")).orElse(false))
-                .findFirst().map(p -> ProcessStats.of(p.pid())).orElse(new ProcessStats(-1, -1)));
+        stats.put("broker", ProcessStats.ofBroker());
         stats.put("postgresql", ProcessStats.ofCommand("postgres"));
         stats.put("benchmark", new ProcessStats(ProcessStats.of(ProcessHandle.current().pid()).cpuSeconds(), -1));
         return stats;
@@ -186,7 +185,12 @@ public final class PipelineBenchmark {
 
     /** Sum of the samples of a Prometheus counter whose labels contain {@code label} (e.g. {@code a="b"}). */
     static double counter(String url, String name, String label) {
-        return Http.get(url + "/q/metrics", null).body().lines()
+        return sum(Http.get(url + "/q/metrics", null).body(), name, label);
+    }
+
+    /** Sum of the samples of a series in a Prometheus scrape whose labels contain {@code label}. */
+    private static double sum(String metrics, String name, String label) {
+        return metrics.lines()
                 .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .filter(l -> label.isEmpty() || l.substring(0, l.lastIndexOf(' ')).contains(label))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();

@@ -265,7 +265,7 @@ public final class PollerScaleBenchmark {
             Map<Integer, Double> postgres) {
 
         static CpuReading of(PollerUnderTest p) throws Exception {
-            return new CpuReading(p.pollerStats(), ThreadCpu.of(p.pollerPid()), p.brokerStats(),
+            return new CpuReading(p.pollerStats(), ThreadCpu.of(p.pollerPid()), ProcessStats.ofBroker(),
                     ProcessStats.of(ProcessHandle.current().pid()), p.postgresBackends());
         }
     }
@@ -281,7 +281,7 @@ public final class PollerScaleBenchmark {
             double n304 = p.metric("pactwatch_poller_fetches_total", "outcome=\"304\"");
             double n200 = p.metric("pactwatch_poller_fetches_total", "outcome=\"200\"");
             return new Snapshot(System.nanoTime(), all, n304, all - n304 - n200,
-                    p.metric("pactwatch_poller_items_published_total", null), p.pollerStats(), p.brokerStats(),
+                    p.metric("pactwatch_poller_items_published_total", null), p.pollerStats(), ProcessStats.ofBroker(),
                     ProcessStats.of(ProcessHandle.current().pid()), p.postgresBackends(), farm.itemsAdded());
         }
 

@@ -217,13 +217,6 @@ final class PollerUnderTest implements AutoCloseable {
         return ProcessStats.of(poller.handle().pid());
     }
 
-    /** The broker child JVM's CPU and RSS (found among this JVM's children by its main class). */
-    ProcessStats brokerStats() {
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka")).orElse(false))
-                .findFirst().map(p -> ProcessStats.of(p.pid())).orElse(new ProcessStats(-1, -1));
-    }
-
     /** CPU seconds so far of each PostgreSQL backend serving the poller's database (not this benchmark's own). */
     Map<Integer, Double> postgresBackends() throws SQLException {
         Map<Integer, Double> cpu = new HashMap<>();

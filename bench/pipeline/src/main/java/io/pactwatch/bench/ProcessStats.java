@@ -21,6 +21,13 @@ record ProcessStats(double cpuSeconds, long rssKib) {
         }
     }
 
+    /** The Kafka broker started by this JVM (found among its children by its main class); -1s when there is none. */
+    static ProcessStats ofBroker() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka")).orElse(false))
+                .findFirst().map(p -> of(p.pid())).orElse(new ProcessStats(-1, -1));
+    }
+
     /** CPU time summed over every process of this command name (e.g. all of PostgreSQL's processes), RSS not summed. */
     static ProcessStats ofCommand(String command) {
         try (var pids = Files.list(Path.of("/proc"))) {

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,6 +53,6 @@ public class OutboxPruning {
                                 + " FROM event_outbox WHERE published_at < :before ORDER BY id LIMIT " + BATCH + ")")
                                 .setParameter("before", publishedBefore).executeUpdate())))
                 .whilst(deleted -> deleted == BATCH)
-                .collect().in(() -> new long[1], (sum, deleted) -> sum[0] += deleted).map(sum -> sum[0]);
+                .collect().with(Collectors.summingLong(Integer::longValue));
     }
 }
