@@ -9,6 +9,7 @@ import io.pactwatch.notifier.persistence.AgreementEventEntity;
 import io.pactwatch.notifier.persistence.DeliveryEntity;
 import io.pactwatch.notifier.persistence.EventViews;
 import io.pactwatch.notifier.persistence.SubscriptionEntity;
+import io.pactwatch.notifier.persistence.ViewSourcesCache;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -67,8 +68,10 @@ public class Dispatcher {
     private final NotifierConfig config;
     private final RetryPolicy retries;
     private final NotifierMetrics metrics;
+    private final ViewSourcesCache views;
 
-    public Dispatcher(@All List<AlertSender> senders, NotifierConfig config, NotifierMetrics metrics) {
+    public Dispatcher(@All List<AlertSender> senders, NotifierConfig config, NotifierMetrics metrics, ViewSourcesCache views) {
+        this.views = views;
         this.senders = senders.stream().collect(Collectors.toMap(AlertSender::channel, Function.identity()));
         this.config = config;
         this.metrics = metrics;
@@ -240,7 +243,7 @@ public class Dispatcher {
         AlertSender sender = senders.get(c.channel());
         Uni<SendResult> result = sender == null ? Uni.createFrom().item(SendResult.permanent("unknown channel " + c.channel()))
                 : Panache.withSession(() -> AgreementEventEntity.<AgreementEventEntity>findById(c.eventId())
-                        .chain(e -> EventViews.load(e, ChangeKind.NEW)))
+                        .chain(e -> views.view(e, ChangeKind.NEW)))
                         .chain(event -> sender.send(c.subscriptionId(), c.target(), event));
         return result.onFailure().recoverWithItem(e -> SendResult.retry(String.valueOf(e.getMessage()), null))
                 .chain(r -> {

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,12 @@ public class EventStore {
 
     private final EventIdentityRules rules;
     private final DeliveryPlanner deliveries;
+    private final ViewSourcesCache viewSources;
 
-    public EventStore(NotifierConfig config, DeliveryPlanner deliveries) {
+    public EventStore(NotifierConfig config, DeliveryPlanner deliveries, ViewSourcesCache viewSources) {
         this.rules = new EventIdentityRules(config.roundWindowDays());
         this.deliveries = deliveries;
+        this.viewSources = viewSources;
     }
 
     /**
@@ -45,6 +48,11 @@ public class EventStore {
      */
     public record Stored(List<AgreementEvent> changes, boolean alertsDue) {
         static final Stored NOTHING = new Stored(List.of(), false);
+    }
+
+    /** A committed batch's outcome, and the sources its views were built from (for {@link ViewSourcesCache}). */
+    private record Written(Stored stored, List<AgreementEventEntity> events, Map<String, List<EventSourceEntity>> sources) {
+        static final Written NOTHING = new Written(Stored.NOTHING, List.of(), Map.of());
     }
 
     /** One event reported by one article, under one tracker. */
@@ -74,7 +82,9 @@ public class EventStore {
                 .chain(() -> lockCounterparts(counterparts))
                 .chain(() -> storeArticles(relevant))
                 .chain(() -> loadChanges(reports, counterparts))
-                .chain(changes -> write(changes)));
+                .chain(this::write))
+                .invoke(written -> written.events().forEach(e -> viewSources.put(e.id, e.version, written.sources().get(e.id))))
+                .map(Written::stored);
     }
 
     /**
@@ -154,15 +164,15 @@ public class EventStore {
     }
 
     /** Inserts new events and sources, writes one outbox version per changed event and plans their deliveries. */
-    private Uni<Stored> write(EventChanges changes) {
+    private Uni<Written> write(EventChanges changes) {
         if (changes.changed.isEmpty()) {
-            return Uni.createFrom().item(Stored.NOTHING);
+            return Uni.createFrom().item(Written.NOTHING);
         }
         List<EventChanges.Change> changed = List.copyOf(changes.changed.values());
         return Panache.getSession().chain(session -> persistAll(session, changes.created)
                 .chain(() -> persistAll(session, changes.sources))
                 .chain(session::flush)
-                .chain(() -> EventViews.earliestSources(changes.changed.keySet()))
+                .chain(() -> viewSources(changes))
                 .chain(sources -> {
                     List<AgreementEvent> views = changed.stream().map(c -> EventViews.of(c.event, c.kind,
                             sources.getOrDefault(c.event.id, List.of()))).toList();
@@ -176,8 +186,36 @@ public class EventStore {
                     return persistAll(session, List.of(outbox))
                             .chain(() -> deliveries.plan(reported, createdAt))
                             .chain(due -> deliveries.releaseHeld(changes.numbered).map(released -> due || released))
-                            .map(due -> new Stored(views, due));
+                            .map(due -> new Written(new Stored(views, due), changed.stream().map(c -> c.event).toList(), sources));
                 }));
+    }
+
+    /**
+     * The earliest sources of each changed event after this batch: a new event's are the batch's; a known event's are
+     * its cached ones (when cached for the version it had before the batch) plus the batch's; the rest are read.
+     */
+    private Uni<Map<String, List<EventSourceEntity>>> viewSources(EventChanges changes) {
+        Map<String, List<EventSourceEntity>> added = changes.sources.stream()
+                .collect(Collectors.groupingBy(s -> s.eventId));
+        Set<String> created = changes.created.stream().map(e -> e.id).collect(Collectors.toSet());
+        Map<String, List<EventSourceEntity>> sources = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (EventChanges.Change c : changes.changed.values()) {
+            List<EventSourceEntity> fresh = added.getOrDefault(c.event.id, List.of());
+            List<EventSourceEntity> before = created.contains(c.event.id) ? List.of() : viewSources.at(c.event.id, c.event.version - 1);
+            if (before == null) {
+                unknown.add(c.event.id);
+            } else {
+                sources.put(c.event.id, ViewSourcesCache.merge(before, fresh));
+            }
+        }
+        if (unknown.isEmpty()) {
+            return Uni.createFrom().item(sources);
+        }
+        return EventViews.earliestSources(unknown).map(read -> {
+            unknown.forEach(id -> sources.put(id, read.getOrDefault(id, List.of())));
+            return sources;
+        });
     }
 
     private static Uni<Void> persistAll(Mutiny.Session session, List<?> entities) {

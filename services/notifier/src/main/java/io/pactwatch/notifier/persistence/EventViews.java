@@ -19,7 +19,7 @@ import java.util.Map;
 public final class EventViews {
 
     /** The order of the query's {@code ORDER BY published_at, id} (PostgreSQL puts NULLs last in ascending order). */
-    private static final Comparator<EventSourceEntity> OLDEST_SOURCE_FIRST = Comparator
+    static final Comparator<EventSourceEntity> OLDEST_SOURCE_FIRST = Comparator
             .comparing((EventSourceEntity s) -> s.publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(s -> s.id);
 
