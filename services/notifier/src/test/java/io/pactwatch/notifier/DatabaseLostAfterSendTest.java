@@ -1,16 +1,8 @@
 package io.pactwatch.notifier;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pactwatch.contracts.Certainty;
-import io.pactwatch.contracts.ClassifiedArticle;
-import io.pactwatch.contracts.EventType;
-import io.pactwatch.contracts.Evidence;
-import io.pactwatch.contracts.ExtractedEvent;
-import io.pactwatch.contracts.Json;
-import io.pactwatch.contracts.TrackerVerdict;
 import io.pactwatch.local.demo.SlackCapture;
 import io.pactwatch.local.testing.RealInfrastructure;
 import io.pactwatch.local.testing.SharedBroker;
@@ -19,20 +11,16 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseLostAfterSendTest {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String TOPIC = "dblost.articles.classified";
+    static final String PREFIX = "dblost";
     /** The test profile's claim deadline is 5 s: the outage outlasts it, so an unrecorded claim would be taken again. */
     static final Duration OUTAGE = Duration.ofSeconds(8);
 
@@ -60,10 +48,7 @@ class DatabaseLostAfterSendTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.incoming.classified-articles-in.topic", TOPIC,
-                    "mp.messaging.incoming.classified-articles-in.group.id", "pactwatch-notifier-dblost-" + RUN,
-                    "mp.messaging.incoming.classified-articles-in.dead-letter-queue.topic", TOPIC + ".dlq",
-                    "mp.messaging.outgoing.agreement-events-out.topic", "dblost.agreement-events");
+            return OneSignedEvent.ownTopics(PREFIX, RUN);
         }
     }
 
@@ -98,16 +83,8 @@ class DatabaseLostAfterSendTest {
                 cut.countDown();
             }
         });
-        long sub = given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                .body("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl(hook) + "\",\"eventTypes\":[\"SIGNED\"],\"counterparts\":[\"IS\"]}")
-                .post("/api/subscriptions").then().statusCode(201).extract().jsonPath().getLong("id");
-        ExtractedEvent signed = new ExtractedEvent("IS", "Iceland", EventType.SIGNED, null, LocalDate.parse("2024-07-09"),
-                Certainty.CONFIRMED, 0.9, new Evidence("Ukraine and Iceland signed a security agreement.", 0, 10, "test"));
-        String articleId = "dblost-" + RUN;
-        producer.send(new ProducerRecord<>(TOPIC, articleId, Json.write(new ClassifiedArticle(articleId, 1, "wire",
-                "https://wire.example/" + articleId, "Ukraine and Iceland sign security agreement", null,
-                Instant.parse("2024-07-09T12:00:00Z"), true, 0.9, "test-1", Instant.now(),
-                List.of(new TrackerVerdict("ua-security-agreements", true, 0.9, List.of(signed))))))).get();
+        long sub = OneSignedEvent.subscribeSlack(slack.webhookUrl(hook), "IS");
+        OneSignedEvent.publishSigned(producer, PREFIX, "dblost-" + RUN, "IS", "Iceland", "2024-07-09");
 
         assertTrue(cut.await(60, TimeUnit.SECONDS), "the alert reached the stand-in");
         Thread.sleep(OUTAGE.toMillis());

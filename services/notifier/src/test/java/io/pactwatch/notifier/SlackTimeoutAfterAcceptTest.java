@@ -1,17 +1,9 @@
 package io.pactwatch.notifier;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pactwatch.contracts.Certainty;
-import io.pactwatch.contracts.ClassifiedArticle;
-import io.pactwatch.contracts.EventType;
-import io.pactwatch.contracts.Evidence;
-import io.pactwatch.contracts.ExtractedEvent;
-import io.pactwatch.contracts.Json;
-import io.pactwatch.contracts.TrackerVerdict;
 import io.pactwatch.local.demo.SlackCapture;
 import io.pactwatch.local.testing.RealInfrastructure;
 import io.pactwatch.local.testing.SharedBroker;
@@ -20,18 +12,15 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class SlackTimeoutAfterAcceptTest {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String TOPIC = "late.articles.classified";
+    static final String PREFIX = "late";
     static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** The stand-in answers 200 this long after it recorded the message: well past the notifier's timeout. */
     static final int LATE_ANSWER_MILLIS = (int) TIMEOUT.toMillis() + 1500;
@@ -59,11 +48,9 @@ class SlackTimeoutAfterAcceptTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.incoming.classified-articles-in.topic", TOPIC,
-                    "mp.messaging.incoming.classified-articles-in.group.id", "pactwatch-notifier-late-" + RUN,
-                    "mp.messaging.incoming.classified-articles-in.dead-letter-queue.topic", TOPIC + ".dlq",
-                    "mp.messaging.outgoing.agreement-events-out.topic", "late.agreement-events",
-                    "pactwatch.notifier.slack.timeout", TIMEOUT.toSeconds() + "s");
+            Map<String, String> overrides = new java.util.HashMap<>(OneSignedEvent.ownTopics(PREFIX, RUN));
+            overrides.put("pactwatch.notifier.slack.timeout", TIMEOUT.toSeconds() + "s");
+            return overrides;
         }
     }
 
@@ -87,16 +74,8 @@ class SlackTimeoutAfterAcceptTest {
     void aMessageAcceptedAfterTheTimeoutIsRetriedWithBackoffEndsSentAndArrivesTwice() throws Exception {
         String hook = "late" + RUN;
         slack.script(hook, new int[] {200, 0, LATE_ANSWER_MILLIS});
-        long sub = given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                .body("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl(hook) + "\",\"eventTypes\":[\"SIGNED\"],\"counterparts\":[\"NO\"]}")
-                .post("/api/subscriptions").then().statusCode(201).extract().jsonPath().getLong("id");
-        ExtractedEvent signed = new ExtractedEvent("NO", "Norway", EventType.SIGNED, null, LocalDate.parse("2024-05-31"),
-                Certainty.CONFIRMED, 0.9, new Evidence("Ukraine and Norway signed a security agreement.", 0, 10, "test"));
-        String articleId = "late-" + RUN;
-        producer.send(new ProducerRecord<>(TOPIC, articleId, Json.write(new ClassifiedArticle(articleId, 1, "wire",
-                "https://wire.example/" + articleId, "Ukraine and Norway sign security agreement", null,
-                Instant.parse("2024-05-31T12:00:00Z"), true, 0.9, "test-1", Instant.now(),
-                List.of(new TrackerVerdict("ua-security-agreements", true, 0.9, List.of(signed))))))).get();
+        long sub = OneSignedEvent.subscribeSlack(slack.webhookUrl(hook), "NO");
+        OneSignedEvent.publishSigned(producer, PREFIX, "late-" + RUN, "NO", "Norway", "2024-05-31");
 
         NotifierFlowTest.await("the delivery SENT", () -> "SENT".equals(delivery(sub).get("status")));
         Thread.sleep(LATE_ANSWER_MILLIS + 2000); // a third copy, if the late 200 or another claim caused one, would show by now

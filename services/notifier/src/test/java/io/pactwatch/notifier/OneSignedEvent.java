@@ -1,0 +1,55 @@
+package io.pactwatch.notifier;
+
+import static io.restassured.RestAssured.given;
+
+import io.pactwatch.contracts.Certainty;
+import io.pactwatch.contracts.ClassifiedArticle;
+import io.pactwatch.contracts.EventType;
+import io.pactwatch.contracts.Evidence;
+import io.pactwatch.contracts.ExtractedEvent;
+import io.pactwatch.contracts.Json;
+import io.pactwatch.contracts.TrackerVerdict;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The setup the delivery fault tests share: own topics and consumer group (so the event topics other tests read stay
+ * untouched), one Slack subscription to one counterpart's signings, and one classified article reporting a signing.
+ */
+final class OneSignedEvent {
+
+    private OneSignedEvent() {
+    }
+
+    /** Config overrides giving the test its own classified and event topics, and its own consumer group. */
+    static Map<String, String> ownTopics(String prefix, String run) {
+        return Map.of("mp.messaging.incoming.classified-articles-in.topic", prefix + ".articles.classified",
+                "mp.messaging.incoming.classified-articles-in.group.id", "pactwatch-notifier-" + prefix + "-" + run,
+                "mp.messaging.incoming.classified-articles-in.dead-letter-queue.topic", prefix + ".articles.classified.dlq",
+                "mp.messaging.outgoing.agreement-events-out.topic", prefix + ".agreement-events");
+    }
+
+    /** Subscribes a Slack webhook to the signings of one counterpart; returns the subscription's id. */
+    static long subscribeSlack(String webhookUrl, String counterpart) {
+        return given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body("{\"channel\":\"slack\",\"target\":\"" + webhookUrl + "\",\"eventTypes\":[\"SIGNED\"],\"counterparts\":[\""
+                        + counterpart + "\"]}")
+                .post("/api/subscriptions").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Publishes one relevant classified article reporting that Ukraine and the counterpart signed on that date. */
+    static void publishSigned(KafkaProducer<String, String> producer, String prefix, String articleId, String code,
+            String name, String date) throws Exception {
+        ExtractedEvent signed = new ExtractedEvent(code, name, EventType.SIGNED, null, LocalDate.parse(date),
+                Certainty.CONFIRMED, 0.9, new Evidence("Ukraine and " + name + " signed a security agreement.", 0, 10, "test"));
+        producer.send(new ProducerRecord<>(prefix + ".articles.classified", articleId, Json.write(new ClassifiedArticle(
+                articleId, 1, "wire", "https://wire.example/" + articleId, "Ukraine and " + name + " sign security agreement",
+                null, Instant.parse(date + "T12:00:00Z"), true, 0.9, "test-1", Instant.now(),
+                List.of(new TrackerVerdict("ua-security-agreements", true, 0.9, List.of(signed))))))).get();
+    }
+}
