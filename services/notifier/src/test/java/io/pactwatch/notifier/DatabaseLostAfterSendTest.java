@@ -89,11 +89,11 @@ class DatabaseLostAfterSendTest {
         assertTrue(cut.await(60, TimeUnit.SECONDS), "the alert reached the stand-in");
         Thread.sleep(OUTAGE.toMillis());
         allowConnections(true);
-        NotifierFlowTest.await("the delivery SENT", () -> "SENT".equals(SlackTimeoutAfterAcceptTest.delivery(sub).get("status")));
+        NotifierFlowTest.await("the delivery SENT", () -> "SENT".equals(OneSignedEvent.delivery(sub).get("status")));
         Thread.sleep(3000); // a second copy, from a claim taken again, would show by now (dispatch runs every second)
 
         List<SlackCapture.Received> receipts = slack.received().stream().filter(r -> r.hook().equals(hook)).toList();
-        Map<String, Object> row = SlackTimeoutAfterAcceptTest.delivery(sub);
+        Map<String, Object> row = OneSignedEvent.delivery(sub);
         System.out.printf("database-lost-after-send | outage %d s (claim deadline 5 s) | messages received %d | "
                 + "delivery %s after %s attempts%n", OUTAGE.toSeconds(), receipts.size(), row.get("status"), row.get("attempts"));
         assertEquals(1, receipts.size(), "the alert arrived once");

@@ -1,6 +1,7 @@
 package io.pactwatch.notifier;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactwatch.contracts.Certainty;
 import io.pactwatch.contracts.ClassifiedArticle;
@@ -10,6 +11,9 @@ import io.pactwatch.contracts.ExtractedEvent;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.TrackerVerdict;
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The setup the delivery fault tests share: own topics and consumer group (so the event topics other tests read stay
- * untouched), one Slack subscription to one counterpart's signings, and one classified article reporting a signing.
+ * untouched), one Slack subscription to one counterpart's signings, one classified article reporting a signing, and
+ * the delivery row it leads to.
  */
 final class OneSignedEvent {
 
@@ -51,5 +56,23 @@ final class OneSignedEvent {
                 articleId, 1, "wire", "https://wire.example/" + articleId, "Ukraine and " + name + " sign security agreement",
                 null, Instant.parse(date + "T12:00:00Z"), true, 0.9, "test-1", Instant.now(),
                 List.of(new TrackerVerdict("ua-security-agreements", true, 0.9, List.of(signed))))))).get();
+    }
+
+    /** The status, attempts and last error of the subscription's one delivery (empty when there is none yet). */
+    static Map<String, Object> delivery(long subscriptionId) {
+        try (Connection db = NotifierFlowTest.database(); Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT status, attempts, last_error FROM delivery WHERE subscription_id = " + subscriptionId)) {
+            if (!rs.next()) {
+                return Map.of();
+            }
+            Map<String, Object> row = new java.util.HashMap<>();
+            row.put("status", rs.getString(1));
+            row.put("attempts", rs.getInt(2));
+            row.put("last_error", rs.getString(3));
+            assertTrue(!rs.next(), "one delivery for the one event");
+            return row;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -12,9 +12,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,12 +74,12 @@ class SlackTimeoutAfterAcceptTest {
         long sub = OneSignedEvent.subscribeSlack(slack.webhookUrl(hook), "NO");
         OneSignedEvent.publishSigned(producer, PREFIX, "late-" + RUN, "NO", "Norway", "2024-05-31");
 
-        NotifierFlowTest.await("the delivery SENT", () -> "SENT".equals(delivery(sub).get("status")));
+        NotifierFlowTest.await("the delivery SENT", () -> "SENT".equals(OneSignedEvent.delivery(sub).get("status")));
         Thread.sleep(LATE_ANSWER_MILLIS + 2000); // a third copy, if the late 200 or another claim caused one, would show by now
 
         List<SlackCapture.Received> receipts = slack.received().stream().filter(r -> r.hook().equals(hook)).toList();
         List<Instant> attempts = slack.attempts(hook);
-        Map<String, Object> row = delivery(sub);
+        Map<String, Object> row = OneSignedEvent.delivery(sub);
         long gapMillis = attempts.size() < 2 ? -1 : Duration.between(attempts.get(0), attempts.get(1)).toMillis();
         System.out.printf("slack-late-accept | notifier timeout %d ms, stand-in answers 200 after %d ms | attempts %d | "
                 + "messages received %d | gap between attempts %d ms | delivery %s after %s attempts, last_error %s%n",
@@ -98,20 +95,4 @@ class SlackTimeoutAfterAcceptTest {
         assertNull(row.get("last_error"), "a sent delivery keeps no error");
     }
 
-    static Map<String, Object> delivery(long subscriptionId) {
-        try (Connection db = NotifierFlowTest.database(); Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("SELECT status, attempts, last_error FROM delivery WHERE subscription_id = " + subscriptionId)) {
-            if (!rs.next()) {
-                return Map.of();
-            }
-            Map<String, Object> row = new java.util.HashMap<>();
-            row.put("status", rs.getString(1));
-            row.put("attempts", rs.getInt(2));
-            row.put("last_error", rs.getString(3));
-            assertTrue(!rs.next(), "one delivery for the one event");
-            return row;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
