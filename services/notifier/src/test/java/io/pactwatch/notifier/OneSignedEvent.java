@@ -1,6 +1,5 @@
 package io.pactwatch.notifier;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactwatch.contracts.Certainty;
@@ -10,12 +9,12 @@ import io.pactwatch.contracts.Evidence;
 import io.pactwatch.contracts.ExtractedEvent;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.TrackerVerdict;
-import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,10 +40,8 @@ final class OneSignedEvent {
 
     /** Subscribes a Slack webhook to the signings of one counterpart; returns the subscription's id. */
     static long subscribeSlack(String webhookUrl, String counterpart) {
-        return given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                .body("{\"channel\":\"slack\",\"target\":\"" + webhookUrl + "\",\"eventTypes\":[\"SIGNED\"],\"counterparts\":[\""
-                        + counterpart + "\"]}")
-                .post("/api/subscriptions").then().statusCode(201).extract().jsonPath().getLong("id");
+        return NotifierFlowTest.subscribe("{\"channel\":\"slack\",\"target\":\"" + webhookUrl
+                + "\",\"eventTypes\":[\"SIGNED\"],\"counterparts\":[\"" + counterpart + "\"]}");
     }
 
     /** Publishes one relevant classified article reporting that Ukraine and the counterpart signed on that date. */
@@ -65,7 +62,7 @@ final class OneSignedEvent {
             if (!rs.next()) {
                 return Map.of();
             }
-            Map<String, Object> row = new java.util.HashMap<>();
+            Map<String, Object> row = new HashMap<>();
             row.put("status", rs.getString(1));
             row.put("attempts", rs.getInt(2));
             row.put("last_error", rs.getString(3));
