@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * How every pactwatch service shows a URL that may carry a credential, in one place: a password in the userinfo
- * ({@code http://user:pass@host/feed}) becomes {@code ***}, and a URL whose path is the secret (Slack and webhook
- * targets) keeps only its scheme, host and last four characters. Pure functions; stored URLs are never changed.
+ * ({@code http://user:pass@host/feed}) becomes {@code ***}, as does a user name given alone (an API token, as in
+ * {@code https://TOKEN@host/feed}), and a URL whose path is the secret (Slack and webhook targets) keeps only its
+ * scheme, host and last four characters. Pure functions; stored URLs are never changed.
  */
 public final class UrlRedaction {
 
@@ -20,25 +21,33 @@ public final class UrlRedaction {
     private static final Pattern USERINFO_PASSWORD =
             Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/?#@\\s:]*):([^/?#\\s]*)@");
 
+    /** {@code scheme://name@} with no {@code :}: services take such a name as the credential itself (a token). */
+    private static final Pattern USERINFO_NAME_ONLY = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/?#@\\s:]+)@");
+
     private UrlRedaction() {
     }
 
     /**
      * The text (or a lone URL) with the password of every {@code scheme://user:password@} URL in it replaced by
-     * {@code ***}: {@code http://user:***@host/feed}; anything else (or null) as it is.
+     * {@code ***} ({@code http://user:***@host/feed}), and every lone user name too ({@code https://***@host/feed});
+     * anything else (or null) as it is.
      */
     public static String passwordsHidden(String text) {
-        return text == null ? null : USERINFO_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+        if (text == null) {
+            return null;
+        }
+        String passwordsGone = USERINFO_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+        return USERINFO_NAME_ONLY.matcher(passwordsGone).replaceAll("$1" + MASK + "@");
     }
 
     /**
-     * An error text about {@code url} with every trace of the URL's password gone: passwords of URLs in it, and the
-     * password itself where the text quotes it bare (raw or percent-decoded; only if 4+ characters, so a short
-     * password does not blank out ordinary words).
+     * An error text about {@code url} with every trace of the URL's credential (its password, or its lone user name)
+     * gone: credentials of URLs in it, and the credential itself where the text quotes it bare (raw or
+     * percent-decoded; only if 4+ characters, so a short one does not blank out ordinary words).
      */
     public static String passwordHiddenIn(String text, String url) {
         String out = passwordsHidden(text);
-        String password = password(url);
+        String password = credential(url);
         if (out == null || password == null) {
             return out;
         }
@@ -95,13 +104,17 @@ public final class UrlRedaction {
         return url.substring(url.indexOf(uri.getRawAuthority()) + uri.getRawAuthority().length());
     }
 
-    /** The raw (still percent-encoded) password of the URL's userinfo; null when there is none. */
-    private static String password(String url) {
+    /** The raw (still percent-encoded) password of the URL's userinfo, or its lone user name; null when neither. */
+    private static String credential(String url) {
         if (url == null) {
             return null;
         }
         var m = USERINFO_PASSWORD.matcher(url.trim());
-        return m.find() && !m.group(2).isEmpty() ? m.group(2) : null;
+        if (m.find()) {
+            return m.group(2).isEmpty() ? null : m.group(2);
+        }
+        var name = USERINFO_NAME_ONLY.matcher(url.trim());
+        return name.find() ? name.group(2) : null;
     }
 
     private static String decoded(String raw) {

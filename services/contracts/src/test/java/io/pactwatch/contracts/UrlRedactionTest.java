@@ -17,7 +17,8 @@ class UrlRedactionTest {
         assertEquals("http://u:***@host/", UrlRedaction.passwordsHidden("http://u:p@ss@host/"), "an unencoded @ in it");
         assertEquals("http://user:***@host/", UrlRedaction.passwordsHidden("http://user:@host/"));
         assertEquals("http://host/feed", UrlRedaction.passwordsHidden("http://host/feed"));
-        assertEquals("http://user@host/feed", UrlRedaction.passwordsHidden("http://user@host/feed"), "no password, nothing hidden");
+        assertEquals("https://***@host/feed", UrlRedaction.passwordsHidden("https://ghp_Tok3nXYZ@host/feed"), "a name alone may be a token");
+        assertEquals("see https://***@a.example/x and http://b:***@c/", UrlRedaction.passwordsHidden("see https://tok@a.example/x and http://b:pw@c/"));
         assertEquals("http://host/a?next=http://x/b@c", UrlRedaction.passwordsHidden("http://host/a?next=http://x/b@c"));
         assertNull(UrlRedaction.passwordsHidden(null));
     }
@@ -34,6 +35,10 @@ class UrlRedactionTest {
         assertEquals("the feed is down", UrlRedaction.passwordHiddenIn("the feed is down", "http://u:own@host/"),
                 "a short password is not blanked out of ordinary words");
         assertEquals("no url", UrlRedaction.passwordHiddenIn("no url", null));
+        String tokenUrl = "https://glpat-Secr3tT0ken@git.example/feed.atom";
+        assertEquals("HTTP 401 from https://***@git.example/feed.atom; token *** refused",
+                UrlRedaction.passwordHiddenIn("HTTP 401 from " + tokenUrl + "; token glpat-Secr3tT0ken refused", tokenUrl),
+                "a user name given alone is the credential: hidden in URLs and where quoted bare");
     }
 
     @Test

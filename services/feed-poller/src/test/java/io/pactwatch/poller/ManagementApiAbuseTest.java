@@ -108,6 +108,17 @@ class ManagementApiAbuseTest {
         assertTrue(wrong.isEmpty(), "invalid bodies without a 400/422 and a message: " + wrong);
     }
 
+    /** A body over the 1 MB limit, on every operation that takes one: a 413 in the API's error shape, not a bare one. */
+    @Test
+    void bodiesOverTheLimitAnswer413WithAMessage() {
+        List<ApiOperations.Operation> operations = ApiOperations.fromOpenApi(base());
+        List<String> wrong = ApiOperations.notRefusedAsTooLarge(operations, Map.of("Authorization", "Bearer " + SECRET), 1_100_000);
+        long withBody = operations.stream().filter(op -> List.of("POST", "PUT", "PATCH").contains(op.method())).count();
+        System.out.printf("api-abuse poller | 1.1 MB bodies sent %d | answered 413 with a message %d%n", withBody, withBody - wrong.size());
+        assertTrue(withBody >= 2, "POST and PUT /api/feeds at least: " + operations);
+        assertTrue(wrong.isEmpty(), "oversized bodies not refused with a 413 and a message: " + wrong);
+    }
+
     static String base() {
         return RestAssured.baseURI + ":" + RestAssured.port;
     }

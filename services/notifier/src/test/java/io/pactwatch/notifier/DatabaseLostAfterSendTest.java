@@ -68,7 +68,7 @@ class DatabaseLostAfterSendTest {
 
     @AfterAll
     static void stop() throws Exception {
-        allowConnections(true);
+        allowConnections(database, true);
         slack.close();
         producer.close();
     }
@@ -79,7 +79,7 @@ class DatabaseLostAfterSendTest {
         CountDownLatch cut = new CountDownLatch(1);
         slack.onMessage(r -> {
             if (r.hook().equals(hook) && cut.getCount() > 0) {
-                cutDatabaseOff(); // before the stand-in answers 200: the notifier cannot write SENT
+                cutDatabaseOff(database); // before the stand-in answers 200: the notifier cannot write SENT
                 cut.countDown();
             }
         });
@@ -88,7 +88,7 @@ class DatabaseLostAfterSendTest {
 
         assertTrue(cut.await(60, TimeUnit.SECONDS), "the alert reached the stand-in");
         Thread.sleep(OUTAGE.toMillis());
-        allowConnections(true);
+        allowConnections(database, true);
         NotifierFlowTest.await("the delivery SENT", () -> "SENT".equals(OneSignedEvent.delivery(sub).get("status")));
         Thread.sleep(3000); // a second copy, from a claim taken again, would show by now (dispatch runs every second)
 
@@ -103,10 +103,10 @@ class DatabaseLostAfterSendTest {
     }
 
     /** No new connections to the test database, and every open one (the notifier's pool) terminated. */
-    static void cutDatabaseOff() {
+    static void cutDatabaseOff(String database) {
         try {
-            allowConnections(false);
-            try (Connection admin = admin(); Statement st = admin.createStatement()) {
+            allowConnections(database, false);
+            try (Connection admin = admin(database); Statement st = admin.createStatement()) {
                 st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
             }
         } catch (Exception e) {
@@ -114,14 +114,14 @@ class DatabaseLostAfterSendTest {
         }
     }
 
-    static void allowConnections(boolean allow) throws Exception {
-        try (Connection admin = admin(); Statement st = admin.createStatement()) {
+    static void allowConnections(String database, boolean allow) throws Exception {
+        try (Connection admin = admin(database); Statement st = admin.createStatement()) {
             st.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allow);
         }
     }
 
     /** A connection to the server's {@code postgres} database, which the outage leaves alone. */
-    static Connection admin() throws Exception {
+    static Connection admin(String database) throws Exception {
         var config = ConfigProvider.getConfig();
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class).replace("/" + database, "/postgres");
         return DriverManager.getConnection(url, config.getValue("quarkus.datasource.username", String.class),

@@ -148,6 +148,24 @@ public final class ApiOperations {
                 Map.of("X-Admin-Token", token), Map.of("Cookie", "token=" + token));
     }
 
+    /**
+     * Of these operations, those that take a body (POST, PUT, PATCH) and do not refuse one of {@code bytes} bytes
+     * with a 413 carrying {@code {"errors":[…]}}: each must, before it reads the body or checks the caller.
+     */
+    public static List<String> notRefusedAsTooLarge(List<Operation> operations, Map<String, String> headers, int bytes) {
+        String body = "{\"name\":\"" + "n".repeat(Math.max(0, bytes - 12)) + "\"}";
+        List<String> wrong = new ArrayList<>();
+        for (Operation op : operations) {
+            if (List.of("POST", "PUT", "PATCH").contains(op.method())) {
+                Reply r = op.call(headers, body);
+                if (r.status() != 413 || !r.body().contains("\"errors\"")) {
+                    wrong.add(op + " -> " + r.status() + " " + (r.body().length() > 200 ? r.body().substring(0, 200) : r.body()));
+                }
+            }
+        }
+        return wrong;
+    }
+
     /** Of these raw paths, those answered 2xx without any credentials (each must be 401 or 404). */
     public static List<String> answeredWithoutToken(String baseUrl, List<String> rawPaths) {
         List<String> leaked = new ArrayList<>();

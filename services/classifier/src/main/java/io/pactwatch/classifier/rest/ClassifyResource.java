@@ -5,6 +5,7 @@ import io.pactwatch.classifier.domain.ArticleInput;
 import io.pactwatch.classifier.domain.Classifier;
 import io.pactwatch.contracts.ExtractedEvent;
 import io.pactwatch.contracts.TrackerVerdict;
+import io.pactwatch.contracts.rest.BodyTooLarge;
 import io.pactwatch.contracts.rest.JsonBodyErrors;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.BadRequestException;

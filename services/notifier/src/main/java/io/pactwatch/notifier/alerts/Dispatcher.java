@@ -3,7 +3,6 @@ package io.pactwatch.notifier.alerts;
 import io.pactwatch.contracts.AgreementEvent;
 import io.pactwatch.contracts.ChangeKind;
 import io.pactwatch.notifier.config.NotifierConfig;
-import io.pactwatch.notifier.domain.RetryPolicy;
 import io.pactwatch.notifier.messaging.NotifierMetrics;
 import io.pactwatch.notifier.persistence.AgreementEventEntity;
 import io.pactwatch.notifier.persistence.DeliveryEntity;
@@ -23,12 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,9 +35,10 @@ import org.jboss.logging.Logger;
  * Sends pending deliveries. A run claims due deliveries under {@code FOR UPDATE SKIP LOCKED} (so replicas never take
  * the same row), at most one per subscription whose pacing allows it, marks them SENDING with a claim timeout, sends
  * outside the transaction, then records SENT, a retry with backoff and jitter, or a permanent failure that flags the
- * subscription. A crash leaves the row SENDING; after the claim timeout it is retried. An outcome that cannot be
- * recorded (the database went away after the send) is kept and recorded before the next claim; its delivery is not
- * claimed again meanwhile, so a message that left is not sent twice because of a database outage.
+ * subscription ({@link DeliveryOutcomes}). A crash leaves the row SENDING; after the claim timeout it is retried. An
+ * outcome that cannot be recorded (the database went away after the send) is held back and recorded before the next
+ * claim; its delivery is not claimed again meanwhile, so a message that left is not sent twice because of a database
+ * outage.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -51,38 +49,27 @@ public class Dispatcher {
     record Claimed(long deliveryId, long subscriptionId, String channel, String target, String eventId, int attempts) {
     }
 
-    /** A finished send to be recorded, with the moment it finished (pacing counts from it). */
-    record Attempt(Claimed claimed, SendResult result, Instant finished) {
-    }
-
-    /** Attempts whose outcome is being written, by delivery id. */
-    private final Map<Long, Attempt> writing = new ConcurrentHashMap<>();
-    /**
-     * Attempts whose outcome could not be written, by delivery id, kept until a later run writes them. Lost if the
-     * process dies, and then the claim deadline re-sends (the at-least-once window documented in alerts.md).
-     */
-    private final Map<Long, Attempt> heldBack = new ConcurrentHashMap<>();
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final AtomicBoolean kickAgain = new AtomicBoolean();
     private final Map<String, AlertSender> senders;
     private final NotifierConfig config;
-    private final RetryPolicy retries;
     private final NotifierMetrics metrics;
     private final ViewSourcesCache views;
+    private final DeliveryOutcomes outcomes;
 
-    public Dispatcher(@All List<AlertSender> senders, NotifierConfig config, NotifierMetrics metrics, ViewSourcesCache views) {
+    public Dispatcher(@All List<AlertSender> senders, NotifierConfig config, NotifierMetrics metrics, ViewSourcesCache views,
+            DeliveryOutcomes outcomes) {
         this.views = views;
         this.senders = senders.stream().collect(Collectors.toMap(AlertSender::channel, Function.identity()));
         this.config = config;
         this.metrics = metrics;
-        NotifierConfig.Dispatch d = config.dispatch();
-        this.retries = new RetryPolicy(d.retryBase(), d.retryCap(), d.maxAttempts());
+        this.outcomes = outcomes;
     }
 
     @Scheduled(every = "${pactwatch.notifier.dispatch.interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> dispatch() {
-        return recordLeftovers().chain(this::claim).chain(claims -> Multi.createFrom().iterable(claims.claimed()).onItem()
+        return outcomes.writeHeldBack().chain(this::claim).chain(claims -> Multi.createFrom().iterable(claims.claimed()).onItem()
                 .transformToUniAndConcatenate(this::sendAndRecord).collect().last()
                 .invoke(() -> wakeAt(nextWakeUp(claims))))
                 .onFailure().invoke(e -> LOG.warnf("dispatch run failed: %s", e.getMessage()))
@@ -93,7 +80,7 @@ public class Dispatcher {
     private Instant nextWakeUp(Claims claims) {
         Instant next = claims.pacedUntil();
         for (Claimed c : claims.claimed()) {
-            Duration spacing = spacing(c.channel());
+            Duration spacing = outcomes.spacing(c.channel());
             if (!spacing.isZero()) {
                 next = earliest(next, Instant.now().plus(spacing));
             }
@@ -167,18 +154,6 @@ public class Dispatcher {
         }, e -> kicked.set(false));
     }
 
-    /** Writes the outcomes a database outage left unrecorded, oldest first; fails the run while the outage lasts. */
-    private Uni<Void> recordLeftovers() {
-        if (heldBack.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Attempt> left = heldBack.values().stream().sorted(Comparator.comparing(Attempt::finished)).toList();
-        return Multi.createFrom().iterable(left).onItem().transformToUniAndConcatenate(a -> record(a)
-                        .invoke(() -> heldBack.remove(a.claimed().deliveryId(), a))).collect().last()
-                .invoke(() -> LOG.infof("recorded %d delivery outcome(s) held back by a database outage", left.size()))
-                .replaceWithVoid();
-    }
-
     Uni<Claims> claim() {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -187,7 +162,7 @@ public class Dispatcher {
                 ORDER BY id LIMIT %d FOR UPDATE SKIP LOCKED""".formatted(config.dispatch().batchSize()), Long.class)
                 .getResultList())
                 // a delivery whose outcome is waiting to be recorded was sent or tried already: never claim it again
-                .map(ids -> ids.stream().filter(id -> !writing.containsKey(id) && !heldBack.containsKey(id)).toList())
+                .map(ids -> ids.stream().filter(id -> !outcomes.unwritten(id)).toList())
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<DeliveryEntity>of())
                         : DeliveryEntity.<DeliveryEntity>list("id in ?1 order by id", ids))
                 .chain(rows -> {
@@ -219,7 +194,7 @@ public class Dispatcher {
                                 continue;
                             }
                             if (taken.contains(s.id) || s.nextSendAt.isAfter(now)) {
-                                pacedUntil = earliest(pacedUntil, taken.contains(s.id) ? now.plus(spacing(s.channel)) : s.nextSendAt);
+                                pacedUntil = earliest(pacedUntil, taken.contains(s.id) ? now.plus(outcomes.spacing(s.channel)) : s.nextSendAt);
                                 continue;
                             }
                             taken.add(s.id);
@@ -235,10 +210,6 @@ public class Dispatcher {
                 }));
     }
 
-    private Duration spacing(String channel) {
-        return "slack".equals(channel) || "webhook".equals(channel) ? config.slack().minSpacing() : Duration.ZERO;
-    }
-
     private Uni<Void> sendAndRecord(Claimed c) {
         AlertSender sender = senders.get(c.channel());
         Uni<SendResult> result = sender == null ? Uni.createFrom().item(SendResult.permanent("unknown channel " + c.channel()))
@@ -248,80 +219,8 @@ public class Dispatcher {
         return result.onFailure().recoverWithItem(e -> SendResult.retry(String.valueOf(e.getMessage()), null))
                 .chain(r -> {
                     metrics.delivery(c.channel(), r.outcome().name().toLowerCase());
-                    Attempt attempt = new Attempt(c, r, Instant.now());
-                    writing.put(c.deliveryId(), attempt);
-                    return record(attempt).onFailure().invoke(e -> {
-                        heldBack.put(c.deliveryId(), attempt);
-                        LOG.warnf("outcome %s of delivery %d not recorded (%s): held back, written before the next claim",
-                                r.outcome(), c.deliveryId(), e.getMessage());
-                    }).onTermination().invoke(() -> writing.remove(c.deliveryId(), attempt));
+                    return outcomes.record(new DeliveryOutcomes.Attempt(c, r, Instant.now()));
                 });
-    }
-
-    /**
-     * Records the outcome. The subscription's next allowed send is measured from when this send finished (not from
-     * the claim), so two messages to one webhook are always at least the minimum spacing apart, or Retry-After later.
-     * The delivery is changed only while it is still this claim's (SENDING, same attempt): writing an outcome again
-     * after a commit whose answer was lost, or after another replica took the row over, changes nothing.
-     */
-    private Uni<Void> record(Attempt attempt) {
-        Claimed c = attempt.claimed();
-        SendResult r = attempt.result();
-        Instant finished = attempt.finished();
-        return Panache.withTransaction(() -> DeliveryEntity.<DeliveryEntity>findById(c.deliveryId())
-                .chain(d -> SubscriptionEntity.<SubscriptionEntity>findById(c.subscriptionId()).invoke(s -> {
-                    Instant now = Instant.now();
-                    if (s != null) {
-                        Instant next = finished.plus(spacing(s.channel));
-                        if (r.retryAfter() != null && finished.plus(r.retryAfter()).isAfter(next)) {
-                            next = finished.plus(r.retryAfter());
-                        }
-                        s.nextSendAt = next;
-                    }
-                    if (d == null || !DeliveryEntity.SENDING.equals(d.status) || d.attempts != c.attempts()) {
-                        return;
-                    }
-                    switch (r.outcome()) {
-                        case SENT -> {
-                            d.status = DeliveryEntity.SENT;
-                            d.sentAt = finished;
-                            d.lastError = null;
-                        }
-                        case RETRY -> {
-                            if (!retries.exhausted(d.attempts)) {
-                                d.status = DeliveryEntity.PENDING;
-                                d.lastError = r.error();
-                                d.nextAttemptAt = now.plus(retries.delayAfter(d.attempts, r.retryAfter()));
-                            } else {
-                                d.status = DeliveryEntity.FAILED;
-                                d.lastError = "gave up after " + d.attempts + " attempts: " + r.error();
-                            }
-                        }
-                        default -> {
-                            d.status = DeliveryEntity.FAILED;
-                            d.lastError = r.error();
-                            LOG.warnf("subscription %d failing: %s", c.subscriptionId(), r.error());
-                            if (s != null) {
-                                s.status = SubscriptionEntity.FAILING;
-                                s.failureReason = r.error();
-                                s.updatedAt = now;
-                            }
-                        }
-                    }
-                })).replaceWithVoid());
-    }
-
-    @Scheduled(every = "${pactwatch.notifier.metrics-interval}", delayed = "2s")
-    Uni<Void> measureQueue() {
-        return Panache.withSession(() -> DeliveryEntity.count("status in ?1", List.of(DeliveryEntity.PENDING, DeliveryEntity.SENDING))
-                .chain(pending -> DeliveryEntity.<DeliveryEntity>find("status in ?1 order by createdAt",
-                        List.of(DeliveryEntity.PENDING, DeliveryEntity.SENDING)).firstResult()
-                        .chain(oldest -> io.pactwatch.notifier.persistence.OutboxEntity.count("publishedAt is null")
-                                .invoke(outbox -> metrics.queue(pending, oldest == null ? 0
-                                        : Duration.between(oldest.createdAt, Instant.now()).toSeconds(), outbox))))
-                .chain(() -> SubscriptionEntity.count("status", SubscriptionEntity.FAILING))
-                .invoke(metrics::failingSubscriptions))
-                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** The event view for a delivery, for callers outside the dispatcher (tests). */

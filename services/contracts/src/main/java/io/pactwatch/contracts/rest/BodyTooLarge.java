@@ -1,4 +1,4 @@
-package io.pactwatch.classifier.rest;
+package io.pactwatch.contracts.rest;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A body declared larger than {@code quarkus.http.limits.max-body-size} is refused by Quarkus before any resource
  * runs, with a bare 413; this handler, placed before that check, refuses it the same way (unread, connection closed)
- * but in the API's error shape ({@code {"errors":[…]}}) like every other 4xx.
+ * but in the API's error shape ({@code {"errors":[…]}}) like every other 4xx. Lives here so every service's API
+ * (classifier, notifier, poller) answers alike; a chunked body (no Content-Length) is still cut off by Quarkus itself.
  */
 @ApplicationScoped
 public class BodyTooLarge {
