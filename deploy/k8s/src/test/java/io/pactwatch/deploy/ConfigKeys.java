@@ -16,8 +16,9 @@ import java.util.stream.Stream;
  * The environment variable names a service really reads, derived from its code at test time: the keys of its
  * application.properties (profile prefixes dropped), {@code ${NAME}} references in it, {@code @ConfigProperty} names
  * and the keys {@code @ConfigMapping} interfaces declare in its sources (see {@link ConfigMappingKeys}), mapped the way Quarkus maps env names to keys (upper case,
- * every other character to '_'). Quarkus's own keys ({@code QUARKUS_*}) and {@code KAFKA_BOOTSTRAP_SERVERS}
- * (the Kafka connector's default key) are always accepted.
+ * every other character to '_'). Quarkus's own keys ({@code QUARKUS_*}), {@code KAFKA_BOOTSTRAP_SERVERS}
+ * (the Kafka connector's default key) and the JVM settings the images' start script reads ({@link #RUN_JAVA}) are
+ * always accepted.
  */
 record ConfigKeys(String service, Set<String> exact, Set<String> prefixes) {
 
@@ -55,8 +56,11 @@ record ConfigKeys(String service, Set<String> exact, Set<String> prefixes) {
     }
 
     /** Why an env var name maps to no config key of this service, or empty if it does. */
+    /** Read by run-java.sh in the services' base image (Dockerfile.jvm: ubi9/openjdk-17-runtime), not by the service. */
+    static final Set<String> RUN_JAVA = Set.of("JAVA_MAX_MEM_RATIO", "JAVA_INITIAL_MEM_RATIO", "GC_CONTAINER_OPTIONS");
+
     Optional<String> problem(String env) {
-        if (env.startsWith("QUARKUS_") || env.equals("KAFKA_BOOTSTRAP_SERVERS") || exact.contains(env)
+        if (env.startsWith("QUARKUS_") || env.equals("KAFKA_BOOTSTRAP_SERVERS") || RUN_JAVA.contains(env) || exact.contains(env)
                 || prefixes.stream().anyMatch(env::startsWith)) {
             return Optional.empty();
         }

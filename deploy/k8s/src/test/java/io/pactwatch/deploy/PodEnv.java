@@ -17,6 +17,23 @@ final class PodEnv {
     private PodEnv() {
     }
 
+    /** The literal values a container gets (env values, then envFrom ConfigMap data), by name; references left out. */
+    static Map<String, String> literals(Container container, ManifestSet set) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (EnvFromSource from : container.getEnvFrom()) {
+            if (from.getConfigMapRef() != null) {
+                set.configMap(from.getConfigMapRef().getName()).map(ConfigMap::getData).ifPresent(data -> data.forEach(
+                        (k, v) -> values.put((from.getPrefix() == null ? "" : from.getPrefix()) + k, v)));
+            }
+        }
+        for (EnvVar v : container.getEnv()) {
+            if (v.getValue() != null) {
+                values.put(v.getName(), v.getValue());
+            }
+        }
+        return values;
+    }
+
     static List<String> names(Container container, ManifestSet set) {
         List<String> names = new ArrayList<>();
         for (EnvVar v : container.getEnv()) {

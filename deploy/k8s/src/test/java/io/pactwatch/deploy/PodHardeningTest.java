@@ -49,5 +49,25 @@ class PodHardeningTest {
         assertFalse(c.getImage().endsWith(":latest"), service + " image must be pinned");
         assertTrue(Files.isRegularFile(ServiceFacts.of(service).dockerfile()), service + " has a Dockerfile.jvm");
         assertEquals(null, d.getSpec().getReplicas(), service + ": replicas belong to the HPA");
+        assertHeapFits(service, PodEnv.literals(c, set), Quantity.getAmountInBytes(limits.get("memory")).longValue());
+    }
+
+    static final long MIB = 1024 * 1024;
+
+    /**
+     * The heap run-java.sh derives from the memory limit (JAVA_MAX_MEM_RATIO, the image's default 80 %) must be large
+     * enough to work in and leave room for what the JVM holds outside it: the notifier's process held at least 288 MiB
+     * beside a 384 MiB heap (RSS 672 MiB) in the pipeline benchmark (docs/performance.md).
+     */
+    static void assertHeapFits(String service, Map<String, String> env, long limitBytes) {
+        int ratio = Integer.parseInt(env.getOrDefault("JAVA_MAX_MEM_RATIO", "80"));
+        long heap = limitBytes * ratio / 100;
+        assertTrue(heap >= 192 * MIB, service + ": heap " + heap / MIB + " MiB (" + ratio + " % of the limit) is too small");
+        assertTrue(limitBytes - heap >= 256 * MIB, service + ": " + (limitBytes - heap) / MIB
+                + " MiB beside a " + heap / MIB + " MiB heap (JAVA_MAX_MEM_RATIO " + ratio + "); the JVM needs 256+ outside it");
+        if ("notifier".equals(service)) {
+            assertTrue(limitBytes - heap >= 320 * MIB, "notifier: " + (limitBytes - heap) / MIB
+                    + " MiB beside the heap; it held at least 288 MiB there under a backlog");
+        }
     }
 }
