@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * Issue #10, API abuse on the poller: every operation the running service publishes in its OpenAPI document (checked
  * against the JAX-RS methods compiled into the service, so a hidden one fails too) answers 401 without the admin
  * token, to path tricks as well; invalid bodies answer 400/422 with a message; the token never shows in a response
- * or in the log output captured while the test runs, nor does the password of a feed URL with credentials.
+ * or in the log output captured while the test runs, nor does the password of a feed URL with credentials (nor the
+ * database row, where it is stored sealed).
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "pactwatch_poller_test"))
@@ -33,6 +34,9 @@ class ManagementApiAbuseTest {
 
     static final String SECRET = "test-admin-token";
     static final LogCapture LOGS = new LogCapture();
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @BeforeAll
     static void captureLogs() {
@@ -140,7 +144,8 @@ class ManagementApiAbuseTest {
     /**
      * Feed URLs with credentials: the poller fetches with the real ones (the feed server demands them), yet no answer
      * of the API (create, duplicate, update, refusal, list, read, health error), no per-feed error text and no log
-     * record holds the password, raw or percent-decoded; the URL is shown as {@code http://reader:***@host/…}.
+     * record holds the password, raw or percent-decoded; the URL is shown as {@code http://reader:***@host/…}, and
+     * its row in the database holds the credentials sealed, with neither the user name nor the password readable.
      */
     @Test
     void feedUrlPasswordsNeverShowInAnswersErrorTextsOrLogs() throws Exception {
@@ -201,10 +206,19 @@ class ManagementApiAbuseTest {
             assertEquals("HTTP_ERROR: HTTP 401 from http://reader:***@" + hostAndPort + "/private.xml?again",
                     io.restassured.path.json.JsonPath.from(badView).getString("lastError"));
 
+            // as stored: sealed with the test profile's credentials key, no user name or password left in the row
+            List<String> storedUrls = new ArrayList<>();
+            pool.preparedQuery("SELECT url FROM feed WHERE id = ANY($1)").execute(io.vertx.mutiny.sqlclient.Tuple.of(new Long[] {good, bad}))
+                    .await().atMost(java.time.Duration.ofSeconds(10)).forEach(r -> storedUrls.add(r.getString("url")));
+            assertEquals(2, storedUrls.size());
+            assertTrue(storedUrls.stream().allMatch(u -> u.startsWith("http://" + io.pactwatch.poller.domain.CredentialSeal.PREFIX)
+                    && !u.contains("reader")), "credentials stored sealed: " + storedUrls);
+
             List<String> leaks = new ArrayList<>();
             for (String secret : secrets) {
                 answers.stream().filter(a -> a.contains(secret)).forEach(a -> leaks.add("answer: " + a));
                 LOGS.containing(secret).forEach(l -> leaks.add("log: " + l));
+                storedUrls.stream().filter(u -> u.contains(secret)).forEach(u -> leaks.add("database: " + u));
             }
             System.out.printf("api-abuse poller | feed URL credentials | answers %d | log records captured %d | "
                     + "containing a password %d | fetches with the real credentials %d of %d%n", answers.size(), LOGS.lines(),
@@ -213,6 +227,46 @@ class ManagementApiAbuseTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /**
+     * Rows from before the key was set (credentials in clear) are sealed by the start-up pass, and still read as
+     * entered; a row sealed with another key is listed, never fetched with what it holds, and says why.
+     */
+    @Test
+    void credentialsStoredInClearGetSealedAndAForeignSealIsRefused() throws Exception {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String clear = "http://old-reader:old-pass-" + run + "@127.0.0.1:9/old-" + run + ".xml";
+        String foreign = io.pactwatch.poller.domain.CredentialSeal.of(java.util.Base64.getEncoder().encodeToString(
+                ("another-key-" + run + "-0123456789a").getBytes())).seal("http://r:p@127.0.0.1:9/foreign-" + run + ".xml");
+        long clearId = insertRow("Clear " + run, clear);
+        long foreignId = insertRow("Foreign " + run, foreign);
+
+        int sealed = repository.sealStoredCredentials().await().atMost(java.time.Duration.ofSeconds(10));
+        String stored = storedUrl(clearId);
+        assertTrue(sealed >= 1 && stored.startsWith("http://" + io.pactwatch.poller.domain.CredentialSeal.PREFIX)
+                && !stored.contains("old-pass"), sealed + " sealed; stored as " + stored);
+        assertEquals("http://old-reader:***@127.0.0.1:9/old-" + run + ".xml", FeedPollingTest.feed(clearId).getString("url"),
+                "read back as entered (then redacted)");
+        assertEquals(foreign, storedUrl(foreignId), "a seal this key cannot open is left as it is");
+        FeedPollingTest.await("the foreign-sealed feed refused", () -> String.valueOf(FeedPollingTest.feed(foreignId)
+                .getString("lastError")).startsWith("CREDENTIALS: "));
+        System.out.printf("api-abuse poller | stored credentials | sealed at start %d | foreign seal: %s%n", sealed,
+                FeedPollingTest.feed(foreignId).getString("lastError"));
+    }
+
+    @jakarta.inject.Inject
+    io.pactwatch.poller.persistence.FeedRepository repository;
+
+    long insertRow(String name, String url) {
+        return pool.preparedQuery("INSERT INTO feed (name, url, interval_seconds) VALUES ($1, $2, 1) RETURNING id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(name, url)).await().atMost(java.time.Duration.ofSeconds(10))
+                .iterator().next().getLong("id");
+    }
+
+    String storedUrl(long id) {
+        return pool.preparedQuery("SELECT url FROM feed WHERE id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(id))
+                .await().atMost(java.time.Duration.ofSeconds(10)).iterator().next().getString("url");
     }
 
     static Response feedCall(String method, String path, String name, String url) {

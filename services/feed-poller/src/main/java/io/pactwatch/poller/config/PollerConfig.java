@@ -69,6 +69,12 @@ public interface PollerConfig {
     /** Address blocks (CIDR) that the SSRF guard lets through, e.g. 127.0.0.1/32 for a local demo. */
     Optional<List<String>> ssrfAllowlist();
 
+    /**
+     * Base64 of 32 random bytes ({@code openssl rand -base64 32}): feed URL credentials are stored sealed with it
+     * (see {@code CredentialSeal}); without it they are stored as entered. Every replica needs the same key.
+     */
+    Optional<String> credentialsKey();
+
     Limits limits();
 
     /** Bounds on what one fetch may cost. */

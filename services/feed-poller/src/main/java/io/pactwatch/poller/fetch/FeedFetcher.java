@@ -1,6 +1,7 @@
 package io.pactwatch.poller.fetch;
 
 import io.pactwatch.poller.config.PollerConfig;
+import io.pactwatch.poller.domain.CredentialSeal;
 import io.pactwatch.poller.domain.PollSchedule;
 import io.pactwatch.poller.domain.SsrfGuard;
 import io.smallrye.mutiny.Uni;
@@ -57,6 +58,10 @@ public class FeedFetcher {
     }
 
     public Uni<FetchResult> fetch(String url, String etag, String lastModified) {
+        if (url.contains("://" + CredentialSeal.PREFIX)) { // the repository could not open them: never send them
+            return Uni.createFrom().failure(new FetchException(FetchException.Kind.CREDENTIALS, "the feed's credentials"
+                    + " are stored sealed with another credentials key (or none is set): set that key, or enter them again"));
+        }
         return hop(URI.create(url), etag, lastModified, limits.maxRedirects())
                 .ifNoItem().after(limits.totalTimeout())
                 .failWith(() -> new FetchException(FetchException.Kind.TIMEOUT,

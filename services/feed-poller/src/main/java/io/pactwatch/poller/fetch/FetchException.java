@@ -9,7 +9,7 @@ import java.time.Duration;
 public class FetchException extends RuntimeException {
 
     /** Outcome label for metrics. */
-    public enum Kind { HTTP_ERROR, RATE_LIMITED, TIMEOUT, TOO_LARGE, REDIRECTS, REFUSED_ADDRESS, NETWORK, PARSE }
+    public enum Kind { HTTP_ERROR, RATE_LIMITED, TIMEOUT, TOO_LARGE, REDIRECTS, REFUSED_ADDRESS, NETWORK, PARSE, CREDENTIALS }
 
     private final Kind kind;
     private final Integer status;

@@ -1,5 +1,6 @@
 package io.pactwatch.poller.persistence;
 
+import io.pactwatch.poller.domain.CredentialSeal;
 import io.pactwatch.poller.domain.FeedDefinition;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,19 +13,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The feed registry in PostgreSQL. Due feeds are claimed with a lease under {@code FOR UPDATE SKIP LOCKED}, so
  * several poller replicas never fetch the same feed in one interval and a dead replica's feeds are free after the
- * lease expires.
+ * lease expires. Credentials in feed URLs are sealed on the way in and opened on the way out ({@link CredentialSeal}).
  */
 @ApplicationScoped
 public class FeedRepository {
 
-    private final Pool pool;
+    private static final Logger LOG = Logger.getLogger(FeedRepository.class);
 
-    public FeedRepository(Pool pool) {
+    private final Pool pool;
+    private final CredentialSeal seal;
+
+    public FeedRepository(Pool pool, CredentialSeal seal) {
         this.pool = pool;
+        this.seal = seal;
     }
 
     public Uni<List<FeedRow>> claimDue(String owner, long leaseSeconds, int limit) {
@@ -33,7 +39,7 @@ public class FeedRepository {
                 WHERE id IN (SELECT id FROM feed
                              WHERE enabled AND next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
                              ORDER BY next_poll_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-                RETURNING *""").execute(Tuple.of(owner, (double) leaseSeconds, limit)).map(FeedRepository::rows);
+                RETURNING *""").execute(Tuple.of(owner, (double) leaseSeconds, limit)).map(this::rows);
     }
 
     /**
@@ -126,12 +132,12 @@ public class FeedRepository {
     }
 
     public Uni<List<FeedRow>> list() {
-        return pool.query("SELECT * FROM feed ORDER BY id").execute().map(FeedRepository::rows);
+        return pool.query("SELECT * FROM feed ORDER BY id").execute().map(this::rows);
     }
 
     public Uni<FeedRow> find(long id) {
         return pool.preparedQuery("SELECT * FROM feed WHERE id = $1").execute(Tuple.of(id))
-                .map(rs -> rs.iterator().hasNext() ? FeedRow.of(rs.iterator().next()) : null);
+                .map(rs -> rs.iterator().hasNext() ? row(rs.iterator().next()) : null);
     }
 
     /** Adds a feed (API); fails with {@link DuplicateFeedException} when its name or url is already registered. */
@@ -139,7 +145,7 @@ public class FeedRepository {
         return pool.preparedQuery("""
                 INSERT INTO feed (name, url, interval_seconds, enabled, tags, full_text, origin)
                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *""")
-                .execute(definition(d).addString(origin)).map(rs -> FeedRow.of(rs.iterator().next()))
+                .execute(definition(d).addString(origin)).map(rs -> row(rs.iterator().next()))
                 .onFailure(FeedRepository::uniqueViolation).transform(e -> new DuplicateFeedException(d));
     }
 
@@ -153,7 +159,7 @@ public class FeedRepository {
                   origin = $7, updated_at = now()
                 WHERE name = $1 RETURNING *""").execute(definition(d).addString("config")).chain(rs -> {
                     if (rs.iterator().hasNext()) {
-                        return Uni.createFrom().item(FeedRow.of(rs.iterator().next()));
+                        return Uni.createFrom().item(row(rs.iterator().next()));
                     }
                     return pool.preparedQuery("""
                             INSERT INTO feed (name, url, interval_seconds, enabled, tags, full_text, origin)
@@ -163,7 +169,7 @@ public class FeedRepository {
                               tags = EXCLUDED.tags, full_text = EXCLUDED.full_text, origin = EXCLUDED.origin,
                               updated_at = now()
                             RETURNING *""").execute(definition(d).addString("config"))
-                            .map(inserted -> FeedRow.of(inserted.iterator().next()));
+                            .map(inserted -> row(inserted.iterator().next()));
                 });
     }
 
@@ -172,7 +178,7 @@ public class FeedRepository {
                 UPDATE feed SET name = $1, url = $2, interval_seconds = $3, enabled = $4, tags = $5, full_text = $6,
                   next_poll_at = LEAST(next_poll_at, now() + make_interval(secs => $3)), updated_at = now()
                 WHERE id = $7 RETURNING *""").execute(definition(d).addLong(id))
-                .map(rs -> rs.iterator().hasNext() ? FeedRow.of(rs.iterator().next()) : null)
+                .map(rs -> rs.iterator().hasNext() ? row(rs.iterator().next()) : null)
                 .onFailure(FeedRepository::uniqueViolation).transform(e -> new DuplicateFeedException(d));
     }
 
@@ -185,16 +191,53 @@ public class FeedRepository {
                 .execute(Tuple.of(threshold)).map(rs -> rs.iterator().next().getLong(0));
     }
 
-    private static Tuple definition(FeedDefinition d) {
-        return Tuple.tuple().addString(d.name().trim()).addString(d.url().trim()).addInteger(d.intervalOrDefault())
+    private Tuple definition(FeedDefinition d) {
+        return Tuple.tuple().addString(d.name().trim()).addString(seal.seal(d.url().trim())).addInteger(d.intervalOrDefault())
                 .addBoolean(d.enabledOrDefault()).addArrayOfString(d.tagsOrEmpty().toArray(String[]::new))
                 .addBoolean(d.fullTextOrDefault());
     }
 
-    private static List<FeedRow> rows(RowSet<Row> rs) {
+    private List<FeedRow> rows(RowSet<Row> rs) {
         List<FeedRow> rows = new ArrayList<>();
-        rs.forEach(r -> rows.add(FeedRow.of(r)));
+        rs.forEach(r -> rows.add(row(r)));
         return rows;
+    }
+
+    /**
+     * The row with its URL as entered. Credentials this seal cannot open stay sealed (the fetcher then refuses the feed
+     * with a {@code CREDENTIALS} error), so one such feed never fails a claim or a listing.
+     */
+    private FeedRow row(Row r) {
+        FeedRow stored = FeedRow.of(r);
+        try {
+            return stored.withUrl(seal.open(stored.url()));
+        } catch (CredentialSeal.UnreadableCredentialsException e) {
+            LOG.warnf("feed %d (%s): %s", stored.id(), stored.name(), e.getMessage());
+            return stored;
+        }
+    }
+
+    /**
+     * Seals the credentials of feeds stored in clear (before a key was set); returns how many. A row changed since it
+     * was read is left to its next write, which seals it anyway.
+     */
+    public Uni<Integer> sealStoredCredentials() {
+        if (!seal.enabled()) {
+            return Uni.createFrom().item(0);
+        }
+        return pool.query("SELECT id, url FROM feed WHERE url LIKE '%://%@%'").execute().chain(rs -> {
+            List<Tuple> changes = new ArrayList<>();
+            rs.forEach(r -> {
+                String url = r.getString("url");
+                String sealed = seal.seal(url);
+                if (!sealed.equals(url)) {
+                    changes.add(Tuple.of(r.getLong("id"), sealed, url));
+                }
+            });
+            return changes.isEmpty() ? Uni.createFrom().item(0)
+                    : pool.preparedQuery("UPDATE feed SET url = $2 WHERE id = $1 AND url = $3").executeBatch(changes)
+                            .replaceWith(changes.size());
+        });
     }
 
     private static boolean uniqueViolation(Throwable e) {

@@ -23,6 +23,13 @@ public record FeedRow(long id, String name, String url, int intervalSeconds, boo
                 row.getLong("items_published"));
     }
 
+    /** The same row with another URL (the one entered, its credentials opened). */
+    FeedRow withUrl(String url) {
+        return url.equals(this.url) ? this : new FeedRow(id, name, url, intervalSeconds, enabled, tags, fullText, origin, etag,
+                lastModified, nextPollAt, lastPolledAt, lastSuccessAt, lastStatus, lastError, lastErrorAt, consecutiveFailures,
+                itemsPublished);
+    }
+
     private static Instant instant(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();

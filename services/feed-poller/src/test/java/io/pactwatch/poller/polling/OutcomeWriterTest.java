@@ -27,7 +27,7 @@ class OutcomeWriterTest {
         final List<UniEmitter<? super Void>> writes = new ArrayList<>();
 
         ManualRepository() {
-            super(null);
+            super(null, io.pactwatch.poller.domain.CredentialSeal.none());
         }
 
         @Override

@@ -1,0 +1,68 @@
+package io.pactwatch.poller.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class CredentialSealTest {
+
+    static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    static final String OTHER_KEY = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
+    final CredentialSeal seal = CredentialSeal.of(KEY);
+
+    @Test
+    void theUserinfoIsStoredSealedAndOpensToTheUrlAsEntered() throws Exception {
+        String url = "https://reader:open%40sesame-42@news.example.org:8443/private.xml?x=1";
+        String stored = seal.seal(url);
+        assertTrue(stored.startsWith("https://" + CredentialSeal.PREFIX), stored);
+        assertTrue(stored.endsWith("@news.example.org:8443/private.xml?x=1"), stored);
+        assertFalse(stored.contains("reader") || stored.contains("sesame"), stored);
+        assertEquals("news.example.org", new URI(stored).getHost(), "still a valid URL");
+        assertEquals(url, seal.open(stored));
+        String token = "https://glpat-Secr3t@git.example/feed.atom";
+        assertFalse(seal.seal(token).contains("Secr3t"));
+        assertEquals(token, seal.open(seal.seal(token)));
+    }
+
+    @Test
+    void oneUrlAlwaysSealsToTheSameTextAndDifferentOnesDoNot() {
+        String url = "http://u:pw@host/feed";
+        assertEquals(seal.seal(url), seal.seal(url), "the registry's uniqueness on the URL must still hold");
+        assertNotEquals(seal.seal(url), seal.seal("http://u:pw2@host/feed"));
+        assertNotEquals(seal.seal(url), CredentialSeal.of(OTHER_KEY).seal(url));
+        assertEquals(seal.seal(url), seal.seal(seal.seal(url)), "sealing twice changes nothing");
+    }
+
+    @Test
+    void urlsWithoutCredentialsAndStoredInClearPassAsTheyAre() {
+        assertEquals("https://host/feed.xml", seal.seal("https://host/feed.xml"));
+        assertEquals("https://host/a?next=http://x/b@c", seal.seal("https://host/a?next=http://x/b@c"));
+        assertEquals("http://u:pw@host/feed", seal.open("http://u:pw@host/feed"), "a row from before the key was set");
+        assertEquals("http://u:pw@host/feed", CredentialSeal.none().seal("http://u:pw@host/feed"), "no key: as entered");
+        assertEquals("not a url", seal.seal("not a url"));
+    }
+
+    @Test
+    void sealedCredentialsDoNotOpenWithoutTheKeyWithAnotherOrAltered() {
+        String stored = seal.seal("http://u:pw@host/feed");
+        assertThrows(CredentialSeal.UnreadableCredentialsException.class, () -> CredentialSeal.none().open(stored));
+        assertThrows(CredentialSeal.UnreadableCredentialsException.class, () -> CredentialSeal.of(OTHER_KEY).open(stored));
+        int i = stored.indexOf(CredentialSeal.PREFIX) + CredentialSeal.PREFIX.length() + 20;
+        String altered = stored.substring(0, i) + (stored.charAt(i) == 'A' ? 'B' : 'A') + stored.substring(i + 1);
+        assertThrows(CredentialSeal.UnreadableCredentialsException.class, () -> seal.open(altered));
+    }
+
+    @Test
+    void aKeyMustBe32BytesOfBase64() {
+        assertThrows(IllegalArgumentException.class, () -> CredentialSeal.of("not base64!"));
+        assertThrows(IllegalArgumentException.class, () -> CredentialSeal.of(Base64.getEncoder().encodeToString(new byte[16])));
+        assertTrue(CredentialSeal.of(KEY).enabled());
+        assertFalse(CredentialSeal.none().enabled());
+    }
+}
