@@ -125,7 +125,7 @@ public final class CredentialSeal {
     }
 
     private static String rawUserInfo(String url) {
-        if (url == null) {
+        if (url == null || url.indexOf('@') < 0) { // most feed URLs: no parse needed (every row read goes through here)
             return null;
         }
         try {
