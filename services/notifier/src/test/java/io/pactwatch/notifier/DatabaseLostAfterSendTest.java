@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactwatch.local.demo.SlackCapture;
 import io.pactwatch.local.testing.RealInfrastructure;
-import io.pactwatch.local.testing.SharedBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,11 +57,8 @@ class DatabaseLostAfterSendTest {
     @BeforeAll
     static void start() throws Exception {
         slack = new SlackCapture("127.0.0.1", 0).start();
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedBroker.get().bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-        try (Connection db = NotifierFlowTest.database()) {
-            database = db.getCatalog();
-        }
+        producer = OneSignedEvent.producer();
+        database = OneSignedEvent.databaseName();
     }
 
     @AfterAll

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactwatch.local.demo.SlackCapture;
 import io.pactwatch.local.testing.RealInfrastructure;
-import io.pactwatch.local.testing.SharedBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,11 +59,8 @@ class DatabaseLostMidRunTest {
     @BeforeAll
     static void start() throws Exception {
         slack = new SlackCapture("127.0.0.1", 0).start();
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedBroker.get().bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-        try (Connection db = NotifierFlowTest.database()) {
-            database = db.getCatalog();
-        }
+        producer = OneSignedEvent.producer();
+        database = OneSignedEvent.databaseName();
     }
 
     @AfterAll

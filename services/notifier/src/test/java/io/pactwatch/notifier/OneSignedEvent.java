@@ -9,6 +9,7 @@ import io.pactwatch.contracts.Evidence;
 import io.pactwatch.contracts.ExtractedEvent;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.TrackerVerdict;
+import io.pactwatch.local.testing.SharedBroker;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The setup the delivery fault tests share: own topics and consumer group (so the event topics other tests read stay
@@ -28,6 +30,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class OneSignedEvent {
 
     private OneSignedEvent() {
+    }
+
+    /** A producer to the shared test broker, for {@link #publishSigned}. */
+    static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", SharedBroker.get().bootstrapServers()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    /** The name of this test JVM's notifier database (the one an outage test cuts off). */
+    static String databaseName() throws Exception {
+        try (Connection db = NotifierFlowTest.database()) {
+            return db.getCatalog();
+        }
     }
 
     /** Config overrides giving the test its own classified and event topics, and its own consumer group. */

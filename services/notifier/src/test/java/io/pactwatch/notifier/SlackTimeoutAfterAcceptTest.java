@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactwatch.local.demo.SlackCapture;
 import io.pactwatch.local.testing.RealInfrastructure;
-import io.pactwatch.local.testing.SharedBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,8 +55,7 @@ class SlackTimeoutAfterAcceptTest {
     @BeforeAll
     static void start() throws Exception {
         slack = new SlackCapture("127.0.0.1", 0).start();
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedBroker.get().bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
+        producer = OneSignedEvent.producer();
     }
 
     @AfterAll
