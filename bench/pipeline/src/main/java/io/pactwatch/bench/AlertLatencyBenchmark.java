@@ -105,11 +105,22 @@ public final class AlertLatencyBenchmark {
                     load.join();
                     stage.join();
                     List<Long> warmUp = new ArrayList<>();
+                    List<Long> warmUpClassified = new ArrayList<>();
+                    Map<String, Instant> warmUpReceived = new java.util.HashMap<>();
                     for (int i = 0; i < warmUps; i++) {
                         Instant got = received.get("probe-" + i);
-                        warmUp.add(got == null ? -1 : Duration.between(sent.remove("probe-" + i), got).toMillis());
+                        Instant published = sent.remove("probe-" + i);
+                        Instant cls = classified.get("probe-" + i);
+                        warmUp.add(got == null ? -1 : Duration.between(published, got).toMillis());
+                        warmUpClassified.add(cls == null ? -1 : Duration.between(published, cls).toMillis());
+                        if (got != null) {
+                            warmUpReceived.put("probe-" + i, got);
+                        }
                     }
                     System.out.printf("%nwarm-up probes (not counted, ms; -1 = not received): %s%n", warmUp);
+                    System.out.printf("warm-up probes, raw -> classified (ms): %s%n", warmUpClassified);
+                    NotifierStages.printEach(LocalPostgres.fromEnvironment(), settings.notifierDatabase(), CLAIM_TIMEOUT,
+                            classified, warmUpReceived, "warm-up probes");
                     report(probes, rate, sent, received);
                     stages(sent, classified, received);
                     Map<String, Instant> counted = new ConcurrentHashMap<>(received);

@@ -29,6 +29,32 @@ final class NotifierStages {
 
     static void print(LocalPostgres postgres, String database, Duration claimTimeout, Map<String, Instant> classified,
             Map<String, Instant> received) throws SQLException {
+        List<long[]> rows = rows(postgres, database, claimTimeout, classified, received);
+        if (rows.isEmpty()) {
+            return;
+        }
+        System.out.printf("inside the notifier (from the event store's times, %d probes):%n", rows.size());
+        for (int i = 0; i < NAMES.length; i++) {
+            int stage = i;
+            long[] sorted = rows.stream().mapToLong(s -> s[stage]).sorted().toArray();
+            System.out.printf("  %-22s: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", NAMES[i], pct(sorted, 50),
+                    pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1]);
+        }
+        System.out.printf("  slowest (stages in that order, ms, then the probe's number): %s%n", rows.stream()
+                .sorted((a, b) -> Long.compare(total(b), total(a))).limit(8).map(Arrays::toString).toList());
+    }
+
+    /** Each probe's stages, in probe order: where the first alerts after a start spend their time. */
+    static void printEach(LocalPostgres postgres, String database, Duration claimTimeout, Map<String, Instant> classified,
+            Map<String, Instant> received, String what) throws SQLException {
+        List<long[]> rows = rows(postgres, database, claimTimeout, classified, received);
+        rows.sort((a, b) -> Long.compare(a[NAMES.length], b[NAMES.length]));
+        System.out.printf("%s inside the notifier (%s, ms, then the probe's number): %s%n", what, String.join(", ", NAMES),
+                rows.stream().map(Arrays::toString).toList());
+    }
+
+    private static List<long[]> rows(LocalPostgres postgres, String database, Duration claimTimeout,
+            Map<String, Instant> classified, Map<String, Instant> received) throws SQLException {
         List<long[]> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
                 PreparedStatement ps = c.prepareStatement("""
@@ -54,18 +80,7 @@ final class NotifierStages {
                 rows.add(stage);
             }
         }
-        if (rows.isEmpty()) {
-            return;
-        }
-        System.out.printf("inside the notifier (from the event store's times, %d probes):%n", rows.size());
-        for (int i = 0; i < NAMES.length; i++) {
-            int stage = i;
-            long[] sorted = rows.stream().mapToLong(s -> s[stage]).sorted().toArray();
-            System.out.printf("  %-22s: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", NAMES[i], pct(sorted, 50),
-                    pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1]);
-        }
-        System.out.printf("  slowest (stages in that order, ms, then the probe's number): %s%n", rows.stream()
-                .sorted((a, b) -> Long.compare(total(b), total(a))).limit(8).map(Arrays::toString).toList());
+        return rows;
     }
 
     private static long total(long[] stages) {
