@@ -55,10 +55,10 @@ record ConfigKeys(String service, Set<String> exact, Set<String> prefixes) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
-    /** Why an env var name maps to no config key of this service, or empty if it does. */
     /** Read by run-java.sh in the services' base image (Dockerfile.jvm: ubi9/openjdk-17-runtime), not by the service. */
     static final Set<String> RUN_JAVA = Set.of("JAVA_MAX_MEM_RATIO", "JAVA_INITIAL_MEM_RATIO", "GC_CONTAINER_OPTIONS");
 
+    /** Why an env var name maps to no config key of this service, or empty if it does. */
     Optional<String> problem(String env) {
         if (env.startsWith("QUARKUS_") || env.equals("KAFKA_BOOTSTRAP_SERVERS") || RUN_JAVA.contains(env) || exact.contains(env)
                 || prefixes.stream().anyMatch(env::startsWith)) {

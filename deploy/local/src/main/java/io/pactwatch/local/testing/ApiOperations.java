@@ -40,6 +40,11 @@ public final class ApiOperations {
             return path.replaceAll("\\{[^}]+}", "1");
         }
 
+        /** Whether the operation takes a request body (POST, PUT, PATCH). */
+        public boolean takesBody() {
+            return ApiOperations.takesBody(method);
+        }
+
         /** Calls the operation with these headers (and, for POST/PUT/PATCH, a JSON body); never follows redirects. */
         public Reply call(Map<String, String> headers, String jsonBody) {
             return send(baseUrl, method, concretePath(), headers, jsonBody);
@@ -156,7 +161,7 @@ public final class ApiOperations {
         String body = "{\"name\":\"" + "n".repeat(Math.max(0, bytes - 12)) + "\"}";
         List<String> wrong = new ArrayList<>();
         for (Operation op : operations) {
-            if (List.of("POST", "PUT", "PATCH").contains(op.method())) {
+            if (op.takesBody()) {
                 Reply r = op.call(headers, body);
                 if (r.status() != 413 || !r.body().contains("\"errors\"")) {
                     wrong.add(op + " -> " + r.status() + " " + (r.body().length() > 200 ? r.body().substring(0, 200) : r.body()));
@@ -178,8 +183,12 @@ public final class ApiOperations {
         return leaked;
     }
 
+    private static boolean takesBody(String method) {
+        return List.of("POST", "PUT", "PATCH").contains(method);
+    }
+
     public static Reply send(String baseUrl, String method, String rawPath, Map<String, String> headers, String jsonBody) {
-        boolean withBody = jsonBody != null && List.of("POST", "PUT", "PATCH").contains(method);
+        boolean withBody = jsonBody != null && takesBody(method);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + rawPath)).timeout(Duration.ofSeconds(10))
                 .method(method, withBody ? HttpRequest.BodyPublishers.ofString(jsonBody) : HttpRequest.BodyPublishers.noBody());
         if (withBody) {

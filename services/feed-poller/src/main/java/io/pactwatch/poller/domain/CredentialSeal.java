@@ -56,6 +56,12 @@ public final class CredentialSeal {
         return encryption != null;
     }
 
+    /** Whether the URL's userinfo is sealed: a URL as stored that was not (or could not be) opened. */
+    public static boolean isSealed(String url) {
+        String userInfo = rawUserInfo(url);
+        return userInfo != null && userInfo.startsWith(PREFIX);
+    }
+
     /** The URL as stored: its userinfo sealed (when there is one, a key, and it is not sealed already). */
     public String seal(String url) {
         String userInfo = rawUserInfo(url);

@@ -58,7 +58,7 @@ public class FeedFetcher {
     }
 
     public Uni<FetchResult> fetch(String url, String etag, String lastModified) {
-        if (url.contains("://" + CredentialSeal.PREFIX)) { // the repository could not open them: never send them
+        if (CredentialSeal.isSealed(url)) { // the repository could not open them: never send them
             return Uni.createFrom().failure(new FetchException(FetchException.Kind.CREDENTIALS, "the feed's credentials"
                     + " are stored sealed with another credentials key (or none is set): set that key, or enter them again"));
         }

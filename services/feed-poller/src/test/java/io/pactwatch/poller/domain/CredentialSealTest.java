@@ -25,6 +25,8 @@ class CredentialSealTest {
         assertFalse(stored.contains("reader") || stored.contains("sesame"), stored);
         assertEquals("news.example.org", new URI(stored).getHost(), "still a valid URL");
         assertEquals(url, seal.open(stored));
+        assertTrue(CredentialSeal.isSealed(stored));
+        assertFalse(CredentialSeal.isSealed(url));
         String token = "https://glpat-Secr3t@git.example/feed.atom";
         assertFalse(seal.seal(token).contains("Secr3t"));
         assertEquals(token, seal.open(seal.seal(token)));
