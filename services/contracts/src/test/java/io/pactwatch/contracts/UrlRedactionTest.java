@@ -42,6 +42,23 @@ class UrlRedactionTest {
     }
 
     @Test
+    void credentialNamedQueryValuesAreMaskedAndOtherParametersKept() {
+        assertEquals("https://news.example/feed.xml?token=***&lang=en",
+                UrlRedaction.passwordsHidden("https://news.example/feed.xml?token=a1b2c3&lang=en"));
+        assertEquals("https://h.example/rss?api_key=***&access_token=***&X-Amz-Signature=***#top",
+                UrlRedaction.passwordsHidden("https://h.example/rss?api_key=K1&access_token=T2&X-Amz-Signature=S3#top"));
+        assertEquals("https://h.example/rss?apiKey=*** and http://u:***@h2/x?sig=***",
+                UrlRedaction.passwordsHidden("https://h.example/rss?apiKey=K1 and http://u:p@h2/x?sig=S4"));
+        assertEquals("https://h.example/rss?keyword=ukraine&monkey=1&page=2&token=",
+                UrlRedaction.passwordsHidden("https://h.example/rss?keyword=ukraine&monkey=1&page=2&token="),
+                "names that merely contain a credential word, and empty values, stay as they are");
+        String url = "https://h.example/private.xml?user=me&key=Qz9%2Fsecret";
+        String text = UrlRedaction.passwordHiddenIn("HTTP 403 from " + url + ": key Qz9/secret (Qz9%2Fsecret) expired", url);
+        assertEquals("HTTP 403 from https://h.example/private.xml?user=me&key=***: key *** (***) expired", text,
+                "a query credential is hidden in URLs and where quoted bare, raw or decoded");
+    }
+
+    @Test
     void secretPathsKeepOnlySchemeHostAndTheLastFourCharacters() {
         assertEquals("https://hooks.slack.com/…XXXX", UrlRedaction.secretPathHidden("https://hooks.slack.com/services/T000/B000/abcdXXXX"));
         assertEquals("http://127.0.0.1:8099/…=abc", UrlRedaction.secretPathHidden("http://127.0.0.1:8099/wh/secret?key=abc"));

@@ -230,8 +230,9 @@ class ManagementApiAbuseTest {
     }
 
     /**
-     * Rows from before the key was set (credentials in clear) are sealed by the start-up pass, and still read as
-     * entered; a row sealed with another key is listed, never fetched with what it holds, and says why.
+     * Rows from before the key was set (credentials in clear) and rows sealed with a previous key (the test profile's
+     * {@code previous-credentials-keys}) are sealed with the current key by the start-up pass, and still read as
+     * entered; a row sealed with a key not configured at all is listed, never fetched with what it holds, and says why.
      */
     @Test
     void credentialsStoredInClearGetSealedAndAForeignSealIsRefused() throws Exception {
@@ -239,15 +240,22 @@ class ManagementApiAbuseTest {
         String clear = "http://old-reader:old-pass-" + run + "@127.0.0.1:9/old-" + run + ".xml";
         String foreign = io.pactwatch.poller.domain.CredentialSeal.of(java.util.Base64.getEncoder().encodeToString(
                 ("another-key-" + run + "-0123456789a").getBytes())).seal("http://r:p@127.0.0.1:9/foreign-" + run + ".xml");
+        String rotatedClear = "http://rot-reader:rot-pass-" + run + "@127.0.0.1:9/rotated-" + run + ".xml";
+        String rotated = io.pactwatch.poller.domain.CredentialSeal.of(config.previousCredentialsKeys().orElseThrow().get(0))
+                .seal(rotatedClear);
         long clearId = insertRow("Clear " + run, clear);
         long foreignId = insertRow("Foreign " + run, foreign);
+        long rotatedId = insertRow("Rotated " + run, rotated);
 
         int sealed = repository.sealStoredCredentials().await().atMost(java.time.Duration.ofSeconds(10));
         String stored = storedUrl(clearId);
-        assertTrue(sealed >= 1 && stored.startsWith("http://" + io.pactwatch.poller.domain.CredentialSeal.PREFIX)
+        assertTrue(sealed >= 2 && stored.startsWith("http://" + io.pactwatch.poller.domain.CredentialSeal.PREFIX)
                 && !stored.contains("old-pass"), sealed + " sealed; stored as " + stored);
         assertEquals("http://old-reader:***@127.0.0.1:9/old-" + run + ".xml", FeedPollingTest.feed(clearId).getString("url"),
                 "read back as entered (then redacted)");
+        var currentKeyOnly = io.pactwatch.poller.domain.CredentialSeal.of(config.credentialsKey().orElseThrow());
+        assertEquals(rotatedClear, currentKeyOnly.open(storedUrl(rotatedId)),
+                "a row sealed with the previous key is now sealed with the current one: " + storedUrl(rotatedId));
         assertEquals(foreign, storedUrl(foreignId), "a seal this key cannot open is left as it is");
         FeedPollingTest.await("the foreign-sealed feed refused", () -> String.valueOf(FeedPollingTest.feed(foreignId)
                 .getString("lastError")).startsWith("CREDENTIALS: "));
@@ -257,6 +265,9 @@ class ManagementApiAbuseTest {
 
     @jakarta.inject.Inject
     io.pactwatch.poller.persistence.FeedRepository repository;
+
+    @jakarta.inject.Inject
+    io.pactwatch.poller.config.PollerConfig config;
 
     long insertRow(String name, String url) {
         return pool.preparedQuery("INSERT INTO feed (name, url, interval_seconds) VALUES ($1, $2, 1) RETURNING id")

@@ -75,6 +75,12 @@ public interface PollerConfig {
      */
     Optional<String> credentialsKey();
 
+    /**
+     * Keys used before {@link #credentialsKey()} (a rotation): what they sealed still opens, and is sealed again with
+     * the current key at start. Drop a key from the list once a start has logged the rows moved.
+     */
+    Optional<List<String>> previousCredentialsKeys();
+
     Limits limits();
 
     /** Bounds on what one fetch may cost. */

@@ -218,18 +218,19 @@ public class FeedRepository {
     }
 
     /**
-     * Seals the credentials of feeds stored in clear (before a key was set); returns how many. A row changed since it
-     * was read is left to its next write, which seals it anyway.
+     * Seals with the current key the credentials of feeds stored in clear (before a key was set) or with a previous
+     * key (before a rotation); returns how many. A row changed since it was read is left to its next write, which
+     * seals it anyway.
      */
     public Uni<Integer> sealStoredCredentials() {
-        if (!seal.enabled()) {
+        if (!seal.changesStoredUrls()) {
             return Uni.createFrom().item(0);
         }
         return pool.query("SELECT id, url FROM feed WHERE url LIKE '%://%@%'").execute().chain(rs -> {
             List<Tuple> changes = new ArrayList<>();
             rs.forEach(r -> {
                 String url = r.getString("url");
-                String sealed = seal.seal(url);
+                String sealed = seal.resealed(url);
                 if (!sealed.equals(url)) {
                     changes.add(Tuple.of(r.getLong("id"), sealed, url));
                 }

@@ -61,6 +61,25 @@ class CredentialSealTest {
     }
 
     @Test
+    void afterARotationPreviousKeysOpenAndResealingMovesRowsToTheCurrentKey() {
+        String url = "http://u:pw@host/feed";
+        String old = CredentialSeal.of(OTHER_KEY).seal(url);
+        CredentialSeal rotated = CredentialSeal.of(KEY, java.util.List.of(OTHER_KEY));
+        assertEquals(url, rotated.open(old), "the previous key still opens what it sealed");
+        assertEquals(seal.seal(url), rotated.resealed(old), "sealed again with the current key");
+        assertEquals(seal.seal(url), rotated.resealed(url), "a row in clear is sealed");
+        assertEquals(seal.seal(url), rotated.resealed(seal.seal(url)), "a row sealed with the current key stays as it is");
+        String unknown = CredentialSeal.of(Base64.getEncoder().encodeToString(new byte[32])).seal(url);
+        assertEquals(unknown, rotated.resealed(unknown), "what no key opens is left as it is");
+        assertThrows(CredentialSeal.UnreadableCredentialsException.class, () -> rotated.open(unknown));
+        CredentialSeal turnedOff = CredentialSeal.of(null, java.util.List.of(OTHER_KEY));
+        assertEquals(url, turnedOff.resealed(old), "no current key: the previous key's rows go back to clear");
+        assertTrue(turnedOff.changesStoredUrls() && !turnedOff.enabled());
+        assertFalse(CredentialSeal.none().changesStoredUrls());
+        assertThrows(IllegalArgumentException.class, () -> CredentialSeal.of(KEY, java.util.List.of("short")));
+    }
+
+    @Test
     void aKeyMustBe32BytesOfBase64() {
         assertThrows(IllegalArgumentException.class, () -> CredentialSeal.of("not base64!"));
         assertThrows(IllegalArgumentException.class, () -> CredentialSeal.of(Base64.getEncoder().encodeToString(new byte[16])));
