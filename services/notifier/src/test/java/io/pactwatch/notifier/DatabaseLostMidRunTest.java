@@ -42,12 +42,14 @@ class DatabaseLostMidRunTest {
     /** Well inside the claim deadline: a second alert left to it would come about 50 s after the database is back. */
     static final Duration SECOND_ALERT_WITHIN = Duration.ofSeconds(20);
 
-    /** Own topics and consumer group, and a claim deadline far longer than the outage. */
+    /** Own topics and consumer group, a claim deadline far longer than the outage, and sends one at a time. */
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(OneSignedEvent.ownTopics(PREFIX, RUN));
             config.put("pactwatch.notifier.dispatch.claim-timeout", CLAIM_DEADLINE.toSeconds() + "s");
+            // one send at a time, so the second alert is loaded and sent only after the first's outcome was lost
+            config.put("pactwatch.notifier.dispatch.concurrency", "1");
             return config;
         }
     }

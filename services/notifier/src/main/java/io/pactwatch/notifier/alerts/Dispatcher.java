@@ -28,13 +28,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Sends pending deliveries. A run claims due deliveries under {@code FOR UPDATE SKIP LOCKED} (so replicas never take
  * the same row), at most one per subscription whose pacing allows it, marks them SENDING with a claim timeout, sends
- * outside the transaction, then records SENT, a retry with backoff and jitter, or a permanent failure that flags the
+ * them outside the transaction, several at once (each on a Vert.x context of its own, as Hibernate Reactive needs), then
+ * records for each SENT, a retry with backoff and jitter, or a permanent failure that flags the
  * subscription ({@link DeliveryOutcomes}). A crash leaves the row SENDING; after the claim timeout it is retried. An
  * outcome that cannot be recorded (the database went away after the send) is held back and recorded before the next
  * claim; its delivery is not claimed again meanwhile, so a message that left is not sent twice because of a database
@@ -70,10 +72,25 @@ public class Dispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> dispatch() {
         return outcomes.writeHeldBack().chain(this::claim).chain(claims -> Multi.createFrom().iterable(claims.claimed()).onItem()
-                .transformToUniAndConcatenate(this::sendAndRecord).collect().last()
+                .transformToUni(c -> onOwnContext(() -> sendAndRecord(c))).merge(Math.max(1, config.dispatch().concurrency()))
+                .collect().last()
                 .invoke(() -> wakeAt(nextWakeUp(claims))))
                 .onFailure().invoke(e -> LOG.warnf("dispatch run failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * The work on a duplicated Vert.x context of its own: sends run side by side, and each opens its own Hibernate
+     * Reactive session and transaction, which must not share a context. As it is when called off any context.
+     */
+    private static <T> Uni<T> onOwnContext(Supplier<Uni<? extends T>> work) {
+        Context current = Vertx.currentContext();
+        if (current == null) {
+            return Uni.createFrom().deferred(work);
+        }
+        Context own = VertxContext.createNewDuplicatedContext(current);
+        VertxContextSafetyToggle.setContextSafe(own, true);
+        return Uni.createFrom().deferred(work).runSubscriptionOn(command -> own.runOnContext(v -> command.run()));
     }
 
     /** The earliest of: the slot of a delivery the claim left, and the next slot of each paced webhook just sent to. */

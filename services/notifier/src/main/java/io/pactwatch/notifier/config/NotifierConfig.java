@@ -71,6 +71,14 @@ public interface NotifierConfig {
         @WithDefault("50")
         int batchSize();
 
+        /**
+         * How many of a run's claimed deliveries are sent at once (each to another subscription; values below 1 mean
+         * 1): an alert to one subscriber does not wait for the sends to those before it. Keep it below the datasource
+         * pool (each send takes a connection to load its event and to write its outcome).
+         */
+        @WithDefault("8")
+        int concurrency();
+
         @WithDefault("10")
         int maxAttempts();
 
