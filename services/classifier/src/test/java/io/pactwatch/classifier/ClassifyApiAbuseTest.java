@@ -139,15 +139,17 @@ class ClassifyApiAbuseTest {
     }
 
     /**
-     * A 20 MB body sent chunked (no Content-Length, so it cannot be refused up front) is cut off by Quarkus at the limit:
-     * a bare 413 and a closed connection, which a client still uploading sees as the connection closing. Never a 5xx.
+     * A 20 MB body sent chunked (no Content-Length, so it cannot be refused up front) is read up to the limit and cut
+     * off there ({@code BodyTooLarge}): a 413 in the API's error shape and a closed connection, which a client still
+     * uploading may see as the connection closing instead. Never a 5xx.
      */
     static String chunkedHugeBody() throws Exception {
         String body = "{\"title\":\"x\",\"content\":\"" + "a".repeat(20 * 1024 * 1024) + "\"}";
         try {
             HttpResponse<String> r = send("POST", "/api/classify", "application/json", body, true);
             assertEquals(413, r.statusCode(), "a chunked body over the limit: " + r.body());
-            return "HTTP 413";
+            assertTrue(r.body().contains("\"errors\"") && r.body().contains("larger than"), "a 413 with a message: " + r.body());
+            return "HTTP 413 " + r.body();
         } catch (java.io.IOException e) {
             return "connection closed (" + e.getMessage() + ")";
         }

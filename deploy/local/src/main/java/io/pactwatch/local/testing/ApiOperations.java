@@ -47,7 +47,12 @@ public final class ApiOperations {
 
         /** Calls the operation with these headers (and, for POST/PUT/PATCH, a JSON body); never follows redirects. */
         public Reply call(Map<String, String> headers, String jsonBody) {
-            return send(baseUrl, method, concretePath(), headers, jsonBody);
+            return send(baseUrl, method, concretePath(), headers, jsonBody, false);
+        }
+
+        /** As {@link #call}, the body sent chunked: no {@code Content-Length}, so its size is known only as it is read. */
+        public Reply callChunked(Map<String, String> headers, String jsonBody) {
+            return send(baseUrl, method, concretePath(), headers, jsonBody, true);
         }
 
         @Override
@@ -155,16 +160,20 @@ public final class ApiOperations {
 
     /**
      * Of these operations, those that take a body (POST, PUT, PATCH) and do not refuse one of {@code bytes} bytes
-     * with a 413 carrying {@code {"errors":[…]}}: each must, before it reads the body or checks the caller.
+     * with a 413 carrying {@code {"errors":[…]}}, sent with its length declared and sent chunked: each must, a declared
+     * one before it reads the body or checks the caller.
      */
     public static List<String> notRefusedAsTooLarge(List<Operation> operations, Map<String, String> headers, int bytes) {
         String body = "{\"name\":\"" + "n".repeat(Math.max(0, bytes - 12)) + "\"}";
         List<String> wrong = new ArrayList<>();
         for (Operation op : operations) {
             if (op.takesBody()) {
-                Reply r = op.call(headers, body);
-                if (r.status() != 413 || !r.body().contains("\"errors\"")) {
-                    wrong.add(op + " -> " + r.status() + " " + (r.body().length() > 200 ? r.body().substring(0, 200) : r.body()));
+                for (boolean chunked : new boolean[] {false, true}) {
+                    Reply r = chunked ? op.callChunked(headers, body) : op.call(headers, body);
+                    if (r.status() != 413 || !r.body().contains("\"errors\"")) {
+                        wrong.add(op + (chunked ? " (chunked)" : "") + " -> " + r.status() + " "
+                                + (r.body().length() > 200 ? r.body().substring(0, 200) : r.body()));
+                    }
                 }
             }
         }
@@ -188,9 +197,21 @@ public final class ApiOperations {
     }
 
     public static Reply send(String baseUrl, String method, String rawPath, Map<String, String> headers, String jsonBody) {
+        return send(baseUrl, method, rawPath, headers, jsonBody, false);
+    }
+
+    private static Reply send(String baseUrl, String method, String rawPath, Map<String, String> headers, String jsonBody,
+            boolean chunked) {
         boolean withBody = jsonBody != null && takesBody(method);
+        byte[] bytes = withBody ? jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+        HttpRequest.BodyPublisher publisher = !withBody ? HttpRequest.BodyPublishers.noBody()
+                : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
+                : HttpRequest.BodyPublishers.ofByteArray(bytes);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + rawPath)).timeout(Duration.ofSeconds(10))
-                .method(method, withBody ? HttpRequest.BodyPublishers.ofString(jsonBody) : HttpRequest.BodyPublishers.noBody());
+                .method(method, publisher);
+        if (chunked) {
+            b.version(HttpClient.Version.HTTP_1_1); // Transfer-Encoding: chunked, not an HTTP/2 upgrade
+        }
         if (withBody) {
             b.header("Content-Type", "application/json");
         }
