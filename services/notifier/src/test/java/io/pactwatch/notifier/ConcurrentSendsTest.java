@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One event, three subscribers whose webhooks each take {@link #SLOW_ANSWER_MILLIS} to answer (as a distant Slack
  * does, slower). Sent one after another, the last subscriber would get the alert two slow answers after the first; the
- * dispatcher sends a run's deliveries side by side, so all three are posted within moments of each other, once each.
+ * dispatcher sends a run's deliveries side by side, so all three are posted within moments of each other, once each,
+ * and the send times show in the metrics.
  */
 @QuarkusTest
 @TestProfile(ConcurrentSendsTest.Profile.class)
@@ -80,5 +81,21 @@ class ConcurrentSendsTest {
         for (String hook : hooks) {
             assertEquals(1, slack.received().stream().filter(r -> r.hook().equals(hook)).count(), "one message to " + hook);
         }
+
+        // the send times are in the metrics: three sends, each waiting for its receiver's late answer
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        double count = metric(metrics, "pactwatch_notifier_delivery_seconds_count{channel=\"slack\",outcome=\"sent\"}");
+        double sum = metric(metrics, "pactwatch_notifier_delivery_seconds_sum{channel=\"slack\",outcome=\"sent\"}");
+        System.out.printf("concurrent-sends | metrics: %.0f Slack sends, %.2f s in all; claims with deliveries %.0f%n", count, sum,
+                metric(metrics, "pactwatch_notifier_dispatch_claim_seconds_count"));
+        assertTrue(count >= hooks.size() && sum >= hooks.size() * SLOW_ANSWER_MILLIS / 1000.0,
+                count + " sends timed, " + sum + " s in all");
+        assertTrue(metric(metrics, "pactwatch_notifier_dispatch_claim_seconds_count") >= 1, "the claim timed");
+    }
+
+    /** The value of one series in a Prometheus text page (its labels as printed), or 0 when absent. */
+    static double metric(String page, String series) {
+        return page.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(0);
     }
 }

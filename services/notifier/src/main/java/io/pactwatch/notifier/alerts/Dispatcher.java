@@ -71,7 +71,7 @@ public class Dispatcher {
     @Scheduled(every = "${pactwatch.notifier.dispatch.interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> dispatch() {
-        return outcomes.writeHeldBack().chain(this::claim).chain(claims -> Multi.createFrom().iterable(claims.claimed()).onItem()
+        return outcomes.writeHeldBack().chain(this::timedClaim).chain(claims -> Multi.createFrom().iterable(claims.claimed()).onItem()
                 .transformToUni(c -> onOwnContext(() -> sendAndRecord(c))).merge(Math.max(1, config.dispatch().concurrency()))
                 .collect().last()
                 .invoke(() -> wakeAt(nextWakeUp(claims))))
@@ -171,6 +171,15 @@ public class Dispatcher {
         }, e -> kicked.set(false));
     }
 
+    private Uni<Claims> timedClaim() {
+        long started = System.nanoTime();
+        return claim().invoke(claims -> {
+            if (!claims.claimed().isEmpty()) {
+                metrics.dispatchClaim(Duration.ofNanos(System.nanoTime() - started));
+            }
+        });
+    }
+
     Uni<Claims> claim() {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -228,6 +237,7 @@ public class Dispatcher {
     }
 
     private Uni<Void> sendAndRecord(Claimed c) {
+        long started = System.nanoTime();
         AlertSender sender = senders.get(c.channel());
         Uni<SendResult> result = sender == null ? Uni.createFrom().item(SendResult.permanent("unknown channel " + c.channel()))
                 : Panache.withSession(() -> AgreementEventEntity.<AgreementEventEntity>findById(c.eventId())
@@ -235,7 +245,7 @@ public class Dispatcher {
                         .chain(event -> sender.send(c.subscriptionId(), c.target(), event));
         return result.onFailure().recoverWithItem(e -> SendResult.retry(String.valueOf(e.getMessage()), null))
                 .chain(r -> {
-                    metrics.delivery(c.channel(), r.outcome().name().toLowerCase());
+                    metrics.delivery(c.channel(), r.outcome().name().toLowerCase(), Duration.ofNanos(System.nanoTime() - started));
                     return outcomes.record(new DeliveryOutcomes.Attempt(c, r, Instant.now()));
                 });
     }

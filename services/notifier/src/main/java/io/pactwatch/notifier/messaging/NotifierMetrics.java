@@ -1,12 +1,14 @@
 package io.pactwatch.notifier.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prometheus metrics of the notifier: articles consumed, poll batches stored, dead letters, events published,
- * deliveries and queue.
+ * deliveries (with their send and claim times) and queue.
  */
 @ApplicationScoped
 public class NotifierMetrics {
@@ -45,9 +47,19 @@ public class NotifierMetrics {
         registry.counter("pactwatch_notifier_events_published_total").increment();
     }
 
-    /** Outcome: sent, retry or failed. */
-    public void delivery(String channel, String outcome) {
+    /**
+     * One send's outcome (sent, retry or permanent) and how long it took, loading its event and waiting for the
+     * receiver's answer included: a slow Slack or SMTP relay shows here.
+     */
+    public void delivery(String channel, String outcome, Duration took) {
         registry.counter("pactwatch_notifier_deliveries_total", "channel", channel, "outcome", outcome).increment();
+        Timer.builder("pactwatch_notifier_delivery").tags("channel", channel, "outcome", outcome).publishPercentileHistogram()
+                .register(registry).record(took);
+    }
+
+    /** How long a dispatcher claim that took deliveries ran (its transaction: most of an alert's time in the notifier). */
+    public void dispatchClaim(Duration took) {
+        Timer.builder("pactwatch_notifier_dispatch_claim").publishPercentileHistogram().register(registry).record(took);
     }
 
     public void failingSubscriptions(long failing) {
