@@ -41,12 +41,12 @@ public class AlertPathWarmUp {
     static final int REHEARSALS = 20;
 
     private final EventStore store;
-    private final Dispatcher dispatcher;
+    private final DeliveryClaims claims;
     private final Vertx vertx;
 
-    public AlertPathWarmUp(EventStore store, Dispatcher dispatcher, Vertx vertx) {
+    public AlertPathWarmUp(EventStore store, DeliveryClaims claims, Vertx vertx) {
         this.store = store;
-        this.dispatcher = dispatcher;
+        this.claims = claims;
         this.vertx = vertx;
     }
 
@@ -79,7 +79,7 @@ public class AlertPathWarmUp {
     private Uni<Integer> rehearseOnce() {
         return Panache.withTransaction(() -> Panache.currentTransaction().invoke(Mutiny.Transaction::markForRollback)
                 .chain(() -> store.store(List.of(sampleArticle())))
-                .call(dispatcher::claim)
+                .call(claims::claim)
                 .call(stored -> Multi.createFrom().iterable(stored.changes()).onItem()
                         .transformToUniAndConcatenate(change -> Dispatcher.eventOf(change.eventId())
                                 .invoke(AlertPathWarmUp::render)).collect().asList()))

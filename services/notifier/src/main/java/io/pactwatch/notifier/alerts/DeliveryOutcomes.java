@@ -28,7 +28,7 @@ class DeliveryOutcomes {
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
     /** A finished send to be recorded, with the moment it finished (pacing counts from it). */
-    record Attempt(Dispatcher.Claimed claimed, SendResult result, Instant finished) {
+    record Attempt(DeliveryClaims.Claimed claimed, SendResult result, Instant finished) {
     }
 
     /** Attempts whose outcome is being written, by delivery id. */
@@ -91,7 +91,7 @@ class DeliveryOutcomes {
      * after a commit whose answer was lost, or after another replica took the row over, changes nothing.
      */
     private Uni<Void> write(Attempt attempt) {
-        Dispatcher.Claimed c = attempt.claimed();
+        DeliveryClaims.Claimed c = attempt.claimed();
         SendResult r = attempt.result();
         Instant finished = attempt.finished();
         return Panache.withTransaction(() -> DeliveryEntity.<DeliveryEntity>findById(c.deliveryId())

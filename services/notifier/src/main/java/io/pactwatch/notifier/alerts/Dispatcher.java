@@ -5,9 +5,7 @@ import io.pactwatch.contracts.ChangeKind;
 import io.pactwatch.notifier.config.NotifierConfig;
 import io.pactwatch.notifier.messaging.NotifierMetrics;
 import io.pactwatch.notifier.persistence.AgreementEventEntity;
-import io.pactwatch.notifier.persistence.DeliveryEntity;
 import io.pactwatch.notifier.persistence.EventViews;
-import io.pactwatch.notifier.persistence.SubscriptionEntity;
 import io.pactwatch.notifier.persistence.ViewSourcesCache;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,11 +19,8 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,23 +28,18 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Sends pending deliveries. A run claims due deliveries under {@code FOR UPDATE SKIP LOCKED} (so replicas never take
- * the same row), at most one per subscription whose pacing allows it, marks them SENDING with a claim timeout, sends
- * them outside the transaction, several at once (each on a Vert.x context of its own, as Hibernate Reactive needs), then
- * records for each SENT, a retry with backoff and jitter, or a permanent failure that flags the
- * subscription ({@link DeliveryOutcomes}). A crash leaves the row SENDING; after the claim timeout it is retried. An
- * outcome that cannot be recorded (the database went away after the send) is held back and recorded before the next
- * claim; its delivery is not claimed again meanwhile, so a message that left is not sent twice because of a database
- * outage.
+ * Sends pending deliveries. A run claims due deliveries ({@link DeliveryClaims}: never a row another replica holds, at
+ * most one per subscription whose pacing allows it, marked SENDING with a claim timeout), sends them outside the
+ * transaction, several at once (each on a Vert.x context of its own, as Hibernate Reactive needs), then records for
+ * each SENT, a retry with backoff and jitter, or a permanent failure that flags the subscription
+ * ({@link DeliveryOutcomes}). A crash leaves the row SENDING; after the claim timeout it is retried. An outcome that
+ * cannot be recorded (the database went away after the send) is held back and recorded before the next claim; its
+ * delivery is not claimed again meanwhile, so a message that left is not sent twice because of a database outage.
  */
 @ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-
-    /** A claimed delivery with what is needed to send it. */
-    record Claimed(long deliveryId, long subscriptionId, String channel, String target, String eventId, int attempts) {
-    }
 
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final AtomicBoolean kickAgain = new AtomicBoolean();
@@ -58,10 +48,12 @@ public class Dispatcher {
     private final NotifierMetrics metrics;
     private final ViewSourcesCache views;
     private final DeliveryOutcomes outcomes;
+    private final DeliveryClaims deliveryClaims;
 
     public Dispatcher(@All List<AlertSender> senders, NotifierConfig config, NotifierMetrics metrics, ViewSourcesCache views,
-            DeliveryOutcomes outcomes) {
+            DeliveryOutcomes outcomes, DeliveryClaims deliveryClaims) {
         this.views = views;
+        this.deliveryClaims = deliveryClaims;
         this.senders = senders.stream().collect(Collectors.toMap(AlertSender::channel, Function.identity()));
         this.config = config;
         this.metrics = metrics;
@@ -94,26 +86,15 @@ public class Dispatcher {
     }
 
     /** The earliest of: the slot of a delivery the claim left, and the next slot of each paced webhook just sent to. */
-    private Instant nextWakeUp(Claims claims) {
+    private Instant nextWakeUp(DeliveryClaims.Claims claims) {
         Instant next = claims.pacedUntil();
-        for (Claimed c : claims.claimed()) {
+        for (DeliveryClaims.Claimed c : claims.claimed()) {
             Duration spacing = outcomes.spacing(c.channel());
             if (!spacing.isZero()) {
-                next = earliest(next, Instant.now().plus(spacing));
+                next = DeliveryClaims.earliest(next, Instant.now().plus(spacing));
             }
         }
         return next;
-    }
-
-    /** How soon a delivery skipped because another run held its subscription is tried again. */
-    private static final Duration LOCKED_RETRY = Duration.ofMillis(50);
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isBefore(b) ? a : b;
-    }
-
-    /** What a claim took, and the earliest moment a delivery it left for pacing may be sent (null: none left). */
-    record Claims(List<Claimed> claimed, Instant pacedUntil) {
     }
 
     /**
@@ -171,72 +152,16 @@ public class Dispatcher {
         }, e -> kicked.set(false));
     }
 
-    private Uni<Claims> timedClaim() {
+    private Uni<DeliveryClaims.Claims> timedClaim() {
         long started = System.nanoTime();
-        return claim().invoke(claims -> {
-            if (!claims.claimed().isEmpty()) {
+        return deliveryClaims.claim().invoke(claimed -> {
+            if (!claimed.claimed().isEmpty()) {
                 metrics.dispatchClaim(Duration.ofNanos(System.nanoTime() - started));
             }
         });
     }
 
-    Uni<Claims> claim() {
-        Instant now = Instant.now();
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                SELECT id FROM delivery
-                WHERE (status = 'PENDING' AND next_attempt_at <= now()) OR (status = 'SENDING' AND claimed_until < now())
-                ORDER BY id LIMIT %d FOR UPDATE SKIP LOCKED""".formatted(config.dispatch().batchSize()), Long.class)
-                .getResultList())
-                // a delivery whose outcome is waiting to be recorded was sent or tried already: never claim it again
-                .map(ids -> ids.stream().filter(id -> !outcomes.unwritten(id)).toList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<DeliveryEntity>of())
-                        : DeliveryEntity.<DeliveryEntity>list("id in ?1 order by id", ids))
-                .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().item(new Claims(List.of(), null));
-                    }
-                    Set<Long> subIds = rows.stream().map(d -> d.subscriptionId).collect(Collectors.toSet());
-                    // Lock the subscriptions too (skipping those another replica holds), so the pacing of one
-                    // webhook is decided by one replica at a time.
-                    String idList = subIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-                    return Panache.getSession().chain(session -> session.createNativeQuery(
-                            "SELECT id FROM subscription WHERE id IN (" + idList + ") FOR UPDATE SKIP LOCKED", Long.class)
-                            .getResultList()).map(HashSet::new).chain(locked -> SubscriptionEntity
-                            .<SubscriptionEntity>list("id in ?1", subIds).map(subs -> {
-                        Map<Long, SubscriptionEntity> byId = subs.stream().collect(Collectors.toMap(s -> s.id, s -> s));
-                        List<Claimed> claimed = new ArrayList<>();
-                        Set<Long> taken = new HashSet<>();
-                        Instant pacedUntil = null;
-                        for (DeliveryEntity d : rows) {
-                            SubscriptionEntity s = byId.get(d.subscriptionId);
-                            if (s != null && !locked.contains(s.id)) {
-                                // another run holds the subscription for its claim: try again in a moment
-                                pacedUntil = earliest(pacedUntil, now.plus(LOCKED_RETRY));
-                                continue;
-                            }
-                            if (s == null || !SubscriptionEntity.ACTIVE.equals(s.status)) {
-                                d.status = DeliveryEntity.FAILED;
-                                d.lastError = s == null ? "subscription deleted" : "subscription " + s.status;
-                                continue;
-                            }
-                            if (taken.contains(s.id) || s.nextSendAt.isAfter(now)) {
-                                pacedUntil = earliest(pacedUntil, taken.contains(s.id) ? now.plus(outcomes.spacing(s.channel)) : s.nextSendAt);
-                                continue;
-                            }
-                            taken.add(s.id);
-                            d.status = DeliveryEntity.SENDING;
-                            d.attempts++;
-                            d.claimedUntil = now.plus(config.dispatch().claimTimeout());
-                            // held while the send is in flight; record() sets the real next slot
-                            s.nextSendAt = d.claimedUntil;
-                            claimed.add(new Claimed(d.id, s.id, s.channel, s.target, d.eventId, d.attempts));
-                        }
-                        return new Claims(claimed, pacedUntil);
-                    }));
-                }));
-    }
-
-    private Uni<Void> sendAndRecord(Claimed c) {
+    private Uni<Void> sendAndRecord(DeliveryClaims.Claimed c) {
         long started = System.nanoTime();
         AlertSender sender = senders.get(c.channel());
         Uni<SendResult> result = sender == null ? Uni.createFrom().item(SendResult.permanent("unknown channel " + c.channel()))
