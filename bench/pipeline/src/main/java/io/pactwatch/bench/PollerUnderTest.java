@@ -199,14 +199,7 @@ final class PollerUnderTest implements AutoCloseable {
 
     /** Sum of the samples of a Prometheus metric of the poller whose labels contain {@code labelPart} (or all). */
     double metric(String name, String labelPart) {
-        Http.Response r = Http.get(url() + "/q/metrics", null);
-        double sum = 0;
-        for (String line : r.body().split("\n")) {
-            if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && (labelPart == null || line.contains(labelPart))) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
+        return io.pactwatch.local.testing.PrometheusText.sum(Http.get(url() + "/q/metrics", null).body(), name, labelPart);
     }
 
     long pollerPid() {

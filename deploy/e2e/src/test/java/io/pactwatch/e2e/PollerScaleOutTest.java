@@ -119,7 +119,6 @@ class PollerScaleOutTest {
 
     /** Sum of a replica's pactwatch_poller_fetches_total samples. */
     private static double fetches(String url) {
-        return Http.get(url + "/q/metrics", null).body().lines().filter(l -> l.startsWith("pactwatch_poller_fetches_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return io.pactwatch.local.testing.PrometheusText.sum(Http.get(url + "/q/metrics", null).body(), "pactwatch_poller_fetches_total", null);
     }
 }

@@ -102,9 +102,8 @@ final class Stack implements AutoCloseable {
 
     /** Sum of the samples of a Prometheus metric of a service whose labels contain {@code labelFilter}. */
     double metric(String service, String name, String labelFilter) {
-        return Http.get(pipeline.serviceUrl(service) + "/q/metrics", null).body().lines()
-                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " ")).filter(l -> l.contains(labelFilter))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return io.pactwatch.local.testing.PrometheusText.sum(Http.get(pipeline.serviceUrl(service) + "/q/metrics", null).body(),
+                name, labelFilter);
     }
 
     /** Readiness of a service: true when /q/health/ready answers 200 UP. */

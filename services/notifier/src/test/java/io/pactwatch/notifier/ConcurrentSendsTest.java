@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactwatch.local.demo.SlackCapture;
+import io.pactwatch.local.testing.PrometheusText;
 import io.pactwatch.local.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -84,18 +85,13 @@ class ConcurrentSendsTest {
 
         // the send times are in the metrics: three sends, each waiting for its receiver's late answer
         String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        double count = metric(metrics, "pactwatch_notifier_delivery_seconds_count{channel=\"slack\",outcome=\"sent\"}");
-        double sum = metric(metrics, "pactwatch_notifier_delivery_seconds_sum{channel=\"slack\",outcome=\"sent\"}");
+        String slackSent = "channel=\"slack\",outcome=\"sent\"";
+        double count = PrometheusText.sum(metrics, "pactwatch_notifier_delivery_seconds_count", slackSent);
+        double sum = PrometheusText.sum(metrics, "pactwatch_notifier_delivery_seconds_sum", slackSent);
         System.out.printf("concurrent-sends | metrics: %.0f Slack sends, %.2f s in all; claims with deliveries %.0f%n", count, sum,
-                metric(metrics, "pactwatch_notifier_dispatch_claim_seconds_count"));
+                PrometheusText.sum(metrics, "pactwatch_notifier_dispatch_claim_seconds_count", null));
         assertTrue(count >= hooks.size() && sum >= hooks.size() * SLOW_ANSWER_MILLIS / 1000.0,
                 count + " sends timed, " + sum + " s in all");
-        assertTrue(metric(metrics, "pactwatch_notifier_dispatch_claim_seconds_count") >= 1, "the claim timed");
-    }
-
-    /** The value of one series in a Prometheus text page (its labels as printed), or 0 when absent. */
-    static double metric(String page, String series) {
-        return page.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
-                .findFirst().orElse(0);
+        assertTrue(PrometheusText.sum(metrics, "pactwatch_notifier_dispatch_claim_seconds_count", null) >= 1, "the claim timed");
     }
 }

@@ -12,8 +12,6 @@ import io.pactwatch.notifier.domain.SlackMessage;
 import io.pactwatch.notifier.persistence.EventStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -62,8 +60,7 @@ public class AlertPathWarmUp {
      * the item is how many event changes the last rehearsal rendered (1 when the whole path ran).
      */
     public Uni<Integer> rehearse(int times) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
+        Context context = Dispatcher.safeDuplicate(vertx.getOrCreateContext());
         Uni<Integer> all = Uni.createFrom().item(0);
         for (int i = 0; i < times; i++) {
             all = all.chain(this::rehearseOnce);

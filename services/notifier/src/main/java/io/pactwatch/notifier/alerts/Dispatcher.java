@@ -80,9 +80,15 @@ public class Dispatcher {
         if (current == null) {
             return Uni.createFrom().deferred(work);
         }
-        Context own = VertxContext.createNewDuplicatedContext(current);
-        VertxContextSafetyToggle.setContextSafe(own, true);
+        Context own = safeDuplicate(current);
         return Uni.createFrom().deferred(work).runSubscriptionOn(command -> own.runOnContext(v -> command.run()));
+    }
+
+    /** A new duplicated context of {@code parent}, marked safe for Hibernate Reactive: a session of its own. */
+    static Context safeDuplicate(Context parent) {
+        Context context = VertxContext.createNewDuplicatedContext(parent);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
     }
 
     /** The earliest of: the slot of a delivery the claim left, and the next slot of each paced webhook just sent to. */
@@ -132,9 +138,7 @@ public class Dispatcher {
             kickAgain.set(true);
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(current);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> runKicked());
+        safeDuplicate(current).runOnContext(v -> runKicked());
     }
 
     /** One kicked run at a time; a kick during it runs it once more. */
