@@ -554,6 +554,47 @@ class NotifierFlowTest {
                 .filter(h -> h.contains("round of talks")).toList();
     }
 
+    /**
+     * The dispatcher's claim with subscriptions it cannot send to: a delivery of an unsubscribed subscription fails with
+     * the reason; one whose subscription another transaction holds locked stays pending meanwhile, and is sent once
+     * the lock is released.
+     */
+    @Test
+    @Order(17)
+    void aClaimFailsDeliveriesOfInactiveSubscriptionsAndWaitsForLockedOnes() throws Exception {
+        String event = given().get("/api/events?counterpart=US&type=SIGNED").then().extract().jsonPath().getString("items[0].eventId");
+        long gone = subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("unsubscribed") + "\"}");
+        long held = subscribe("{\"channel\":\"slack\",\"target\":\"" + slack.webhookUrl("held") + "\"}");
+        try (Connection db = database(); Statement st = db.createStatement();
+                Connection lock = database(); Statement locking = lock.createStatement()) {
+            st.executeUpdate("UPDATE subscription SET status = 'UNSUBSCRIBED' WHERE id = " + gone);
+            lock.setAutoCommit(false);
+            locking.executeQuery("SELECT id FROM subscription WHERE id = " + held + " FOR NO KEY UPDATE").close();
+            st.executeUpdate("INSERT INTO delivery (subscription_id, event_id, status) VALUES (" + gone + ", '" + event + "', 'PENDING'), ("
+                    + held + ", '" + event + "', 'PENDING')");
+            await("the unsubscribed one's delivery failed", () -> "FAILED subscription UNSUBSCRIBED".equals(delivery(gone)));
+            Thread.sleep(1500);
+            assertEquals("PENDING null", delivery(held), "not claimed while its subscription is held");
+            assertEquals(0, slack.attempts("held").size());
+            lock.commit();
+        }
+        await("the held one's alert", () -> slack.attempts("held").size() == 1);
+        await("the held one's delivery sent", () -> "SENT null".equals(delivery(held)));
+        Thread.sleep(1000);
+        assertEquals(1, slack.attempts("held").size(), "sent once");
+        assertEquals(0, slack.attempts("unsubscribed").size(), "nothing to the unsubscribed one");
+    }
+
+    /** The status and last error of a subscription's only delivery, as "STATUS error". */
+    static String delivery(long subscription) {
+        try (Connection db = database(); Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT status, last_error FROM delivery WHERE subscription_id = " + subscription)) {
+            return rs.next() ? rs.getString(1) + " " + rs.getString(2) : "none";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Connection database() throws Exception {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
