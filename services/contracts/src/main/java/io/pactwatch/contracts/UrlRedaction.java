@@ -28,17 +28,26 @@ public final class UrlRedaction {
     /** {@code scheme://name@} with no {@code :}: services take such a name as the credential itself (a token). */
     private static final Pattern USERINFO_NAME_ONLY = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/?#@\\s:]+)@");
 
+    /** A parameter name that says it holds a credential (see {@link #QUERY_SECRET}); case-insensitive. */
+    private static final String CREDENTIAL_NAME = "(?:[a-z0-9_.-]*[-_.])?"
+            + "(?:api-?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|auth|credentials?|session|sessionid)";
+    private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("(?i)" + CREDENTIAL_NAME);
+
     /**
      * A query parameter named as a credential: the name is one of these words, alone or as the last part after
      * {@code -}, {@code _} or {@code .} ({@code access_token}, {@code X-Amz-Credential}), so {@code monkey} or
      * {@code keyword} are not taken. Group 1 is everything up to the {@code =}, group 2 the value.
      */
-    private static final Pattern QUERY_SECRET = Pattern.compile("(?i)([?&;](?:[a-z0-9_.-]*[-_.])?"
-            + "(?:api-?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|auth|credentials?|session|sessionid)=)"
+    private static final Pattern QUERY_SECRET = Pattern.compile("(?i)([?&;]" + CREDENTIAL_NAME + "=)"
             // the value, less a punctuation mark that ends the sentence around the URL ("… from <url>: …")
             + "([^&#\\s\"'<>]*?)(?=[:.,;)]?(?:[&#\\s\"'<>]|$))");
 
     private UrlRedaction() {
+    }
+
+    /** Whether a query parameter of this (raw) name holds a credential: {@code token}, {@code api_key}, {@code X-Amz-Signature}, … */
+    public static boolean isCredentialParameter(String name) {
+        return CREDENTIAL_PARAMETER.matcher(name).matches();
     }
 
     /**

@@ -153,7 +153,8 @@ class ManagementApiAbuseTest {
         String password = "open%40sesame-" + run; // percent-encoded in the URL: the server expects open@sesame-<run>
         String decoded = "open@sesame-" + run;
         String wrong = "wrong-pw-" + run;
-        List<String> secrets = List.of(password, decoded, wrong, "sesame-" + run);
+        String token = "tok-" + run + "-Zq9"; // a credential in the query instead
+        List<String> secrets = List.of(password, decoded, wrong, "sesame-" + run, token);
         String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(("reader:" + decoded).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
         com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
@@ -165,6 +166,14 @@ class ManagementApiAbuseTest {
                     : "who are you?").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", expected.equals(auth) ? "application/rss+xml" : "text/plain");
             ex.sendResponseHeaders(expected.equals(auth) ? 200 : 401, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.createContext("/token.xml", ex -> {
+            boolean known = String.valueOf(ex.getRequestURI().getRawQuery()).equals("format=rss&api_key=" + token);
+            byte[] body = (known ? FixtureFeedServer.rss(FixtureFeedServer.item("token-" + run, "Token holders only"))
+                    : "who are you?").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(known ? 200 : 401, body.length);
             ex.getResponseBody().write(body);
             ex.close();
         });
@@ -192,7 +201,15 @@ class ManagementApiAbuseTest {
             answers.add(updated.asString());
             assertEquals(200, updated.statusCode(), updated.asString());
 
+            Response withToken = feedCall("POST", "/api/feeds", "Credentials " + run + " token",
+                    "http://" + hostAndPort + "/token.xml?format=rss&api_key=" + token);
+            answers.add(withToken.asString());
+            assertEquals("http://" + hostAndPort + "/token.xml?format=rss&api_key=***", withToken.then().statusCode(201)
+                    .extract().jsonPath().getString("url"));
+            long tokenFeed = withToken.jsonPath().getLong("id");
+
             FeedPollingTest.await("the feed with the right password fetched", () -> FeedPollingTest.feed(good).getLong("itemsPublished") >= 1);
+            FeedPollingTest.await("the feed with the token fetched", () -> FeedPollingTest.feed(tokenFeed).getLong("itemsPublished") >= 1);
             FeedPollingTest.await("the feed with the wrong password failing with its 401",
                     () -> String.valueOf(FeedPollingTest.feed(bad).getString("lastError")).contains("401"));
             FeedPollingTest.await("the failed poll's log record captured", () -> !LOGS.containing("Credentials " + run + " wrong").isEmpty());
@@ -208,11 +225,14 @@ class ManagementApiAbuseTest {
 
             // as stored: sealed with the test profile's credentials key, no user name or password left in the row
             List<String> storedUrls = new ArrayList<>();
-            pool.preparedQuery("SELECT url FROM feed WHERE id = ANY($1)").execute(io.vertx.mutiny.sqlclient.Tuple.of(new Long[] {good, bad}))
-                    .await().atMost(java.time.Duration.ofSeconds(10)).forEach(r -> storedUrls.add(r.getString("url")));
-            assertEquals(2, storedUrls.size());
-            assertTrue(storedUrls.stream().allMatch(u -> u.startsWith("http://" + io.pactwatch.poller.domain.CredentialSeal.PREFIX)
+            pool.preparedQuery("SELECT url FROM feed WHERE id = ANY($1) ORDER BY id").execute(io.vertx.mutiny.sqlclient.Tuple.of(
+                    new Long[] {good, bad, tokenFeed})).await().atMost(java.time.Duration.ofSeconds(10))
+                    .forEach(r -> storedUrls.add(r.getString("url")));
+            assertEquals(3, storedUrls.size());
+            assertTrue(storedUrls.subList(0, 2).stream().allMatch(u -> u.startsWith("http://" + io.pactwatch.poller.domain.CredentialSeal.PREFIX)
                     && !u.contains("reader")), "credentials stored sealed: " + storedUrls);
+            assertTrue(storedUrls.get(2).startsWith("http://" + hostAndPort + "/token.xml?format=rss&api_key="
+                    + io.pactwatch.poller.domain.CredentialSeal.PREFIX), "the query's token stored sealed: " + storedUrls.get(2));
 
             List<String> leaks = new ArrayList<>();
             for (String secret : secrets) {

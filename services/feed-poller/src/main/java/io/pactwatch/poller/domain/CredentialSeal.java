@@ -16,10 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keeps feed credentials out of the database in clear: the userinfo of a feed URL ({@code user:password}, or a lone
- * token) is stored sealed with AES-256-GCM as {@code https://pwseal1.<base64url>@host/feed} and opened when the row is
- * read. The nonce is derived from the key and the userinfo (a synthetic IV), so one URL always seals to the same text
- * and the registry's uniqueness on the URL still holds. Without a key, URLs are stored as entered. Previous keys
- * (a rotation) only open: what they sealed is sealed again with the current key by {@link #resealed}.
+ * token) is stored sealed with AES-256-GCM as {@code https://pwseal1.<base64url>@host/feed}, and so is a
+ * credential-named query value ({@code ?token=pwseal1.<base64url>}, see {@link QueryCredentials}); they are opened
+ * when the row is read. The nonce is derived from the key and the credential (a synthetic IV), so one URL always seals
+ * to the same text and the registry's uniqueness on the URL still holds. Without a key, URLs are stored as entered.
+ * Previous keys (a rotation) only open: what they sealed is sealed again with the current key by {@link #resealed}.
  */
 public final class CredentialSeal {
 
@@ -86,41 +87,58 @@ public final class CredentialSeal {
         return !openers.isEmpty();
     }
 
-    /** Whether the URL's userinfo is sealed: a URL as stored that was not (or could not be) opened. */
+    /** Whether the URL holds a sealed credential: as stored, and not (or not able to be) opened. */
     public static boolean isSealed(String url) {
         String userInfo = rawUserInfo(url);
-        return userInfo != null && userInfo.startsWith(PREFIX);
-    }
-
-    /** The URL as stored: its userinfo sealed (when there is one, a key, and it is not sealed already). */
-    public String seal(String url) {
-        String userInfo = rawUserInfo(url);
-        if (!enabled() || userInfo == null || userInfo.startsWith(PREFIX)) {
-            return url;
-        }
-        byte[] plain = userInfo.getBytes(StandardCharsets.UTF_8);
-        byte[] nonce = Arrays.copyOf(mac(nonces, plain), NONCE_BYTES);
-        byte[] sealed = ByteBuffer.allocate(NONCE_BYTES + plain.length + TAG_BITS / 8).put(nonce)
-                .put(cipher(encryption, Cipher.ENCRYPT_MODE, nonce, plain)).array();
-        return replaceUserInfo(url, userInfo, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
+        return userInfo != null && userInfo.startsWith(PREFIX)
+                || url != null && url.contains(PREFIX) && QueryCredentials.any(url, value -> value.startsWith(PREFIX));
     }
 
     /**
-     * The URL as entered, its userinfo opened (with the current key or a previous one); a URL stored in clear comes
-     * back as it is. Throws {@link UnreadableCredentialsException} when the userinfo is sealed but no key here opens it
+     * The URL as stored: its userinfo and its credential-named query values ({@code ?token=}, {@code api_key=}, …)
+     * sealed, when there is a key and they are not sealed already.
+     */
+    public String seal(String url) {
+        if (!enabled() || url == null) {
+            return url;
+        }
+        String userInfo = rawUserInfo(url);
+        String withUserInfo = userInfo == null || userInfo.startsWith(PREFIX) ? url : replaceUserInfo(url, userInfo, sealed(userInfo));
+        return QueryCredentials.replaced(withUserInfo, value -> value.startsWith(PREFIX) ? value : sealed(value));
+    }
+
+    /**
+     * The URL as entered, its credentials opened (with the current key or a previous one); a URL stored in clear comes
+     * back as it is. Throws {@link UnreadableCredentialsException} when a credential is sealed but no key here opens it
      * (no key, another key, or altered text).
      */
     public String open(String stored) {
-        String userInfo = rawUserInfo(stored);
-        if (userInfo == null || !userInfo.startsWith(PREFIX)) {
+        if (stored == null || !stored.contains(PREFIX)) { // most feed URLs: every row read goes through here
             return stored;
         }
+        String userInfo = rawUserInfo(stored);
+        String withUserInfo = userInfo == null || !userInfo.startsWith(PREFIX) ? stored
+                : replaceUserInfo(stored, userInfo, opened(userInfo));
+        return QueryCredentials.replaced(withUserInfo, value -> value.startsWith(PREFIX) ? opened(value) : value);
+    }
+
+    /** {@link #PREFIX} and the base64url of nonce, ciphertext and tag; the nonce is derived from the text. */
+    private String sealed(String plainText) {
+        byte[] plain = plainText.getBytes(StandardCharsets.UTF_8);
+        byte[] nonce = Arrays.copyOf(mac(nonces, plain), NONCE_BYTES);
+        byte[] sealed = ByteBuffer.allocate(NONCE_BYTES + plain.length + TAG_BITS / 8).put(nonce)
+                .put(cipher(encryption, Cipher.ENCRYPT_MODE, nonce, plain)).array();
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+    }
+
+    /** The text {@link #sealed} sealed, opened with the first key here that opens it. */
+    private String opened(String sealedText) {
         if (openers.isEmpty()) {
             throw new UnreadableCredentialsException("the feed's credentials are sealed, and no credentials key is set");
         }
         byte[] sealed;
         try {
-            sealed = Base64.getUrlDecoder().decode(userInfo.substring(PREFIX.length()));
+            sealed = Base64.getUrlDecoder().decode(sealedText.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
             sealed = new byte[0];
         }
@@ -128,7 +146,7 @@ public final class CredentialSeal {
             try {
                 byte[] nonce = Arrays.copyOf(sealed, NONCE_BYTES);
                 byte[] plain = cipher(key, Cipher.DECRYPT_MODE, nonce, Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length));
-                return replaceUserInfo(stored, userInfo, new String(plain, StandardCharsets.UTF_8));
+                return new String(plain, StandardCharsets.UTF_8);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 // not this key's: try the next
             }
@@ -181,7 +199,7 @@ public final class CredentialSeal {
     }
 
     private static String rawUserInfo(String url) {
-        if (url == null || url.indexOf('@') < 0) { // most feed URLs: no parse needed (every row read goes through here)
+        if (url == null || url.indexOf('@') < 0) { // most feed URLs: no parse needed
             return null;
         }
         try {

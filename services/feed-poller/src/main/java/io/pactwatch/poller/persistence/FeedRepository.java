@@ -226,7 +226,7 @@ public class FeedRepository {
         if (!seal.changesStoredUrls()) {
             return Uni.createFrom().item(0);
         }
-        return pool.query("SELECT id, url FROM feed WHERE url LIKE '%://%@%'").execute().chain(rs -> {
+        return pool.query("SELECT id, url FROM feed WHERE url LIKE '%://%@%' OR url LIKE '%?%'").execute().chain(rs -> {
             List<Tuple> changes = new ArrayList<>();
             rs.forEach(r -> {
                 String url = r.getString("url");

@@ -33,6 +33,33 @@ class CredentialSealTest {
     }
 
     @Test
+    void credentialNamedQueryValuesAreStoredSealedAndTheRestOfTheQueryAsWritten() throws Exception {
+        String url = "https://news.example.org/feed?format=rss&api_key=S3cr3t%2Bkey&keyword=treaty&X-Amz-Signature=abc123def&token=#top";
+        String stored = seal.seal(url);
+        assertFalse(stored.contains("S3cr3t") || stored.contains("abc123def"), stored);
+        assertTrue(stored.startsWith("https://news.example.org/feed?format=rss&api_key=" + CredentialSeal.PREFIX), stored);
+        assertTrue(stored.contains("&keyword=treaty&X-Amz-Signature=" + CredentialSeal.PREFIX), "keyword is no credential: " + stored);
+        assertTrue(stored.endsWith("&token=#top"), "an empty value and the fragment stay: " + stored);
+        assertEquals("news.example.org", new URI(stored).getHost(), "still a valid URL");
+        assertEquals(url, seal.open(stored));
+        assertTrue(CredentialSeal.isSealed(stored));
+        assertFalse(CredentialSeal.isSealed(url));
+        assertEquals(stored, seal.seal(stored), "sealing twice changes nothing");
+        assertEquals(stored, seal.seal(url), "one URL, one stored text");
+
+        String both = "https://reader:pw@host/feed.xml?access_token=t0ken&&page=2";
+        String bothStored = seal.seal(both);
+        assertFalse(bothStored.contains("reader") || bothStored.contains("t0ken"), bothStored);
+        assertTrue(bothStored.endsWith("&&page=2"), bothStored);
+        assertEquals(both, seal.open(bothStored));
+        assertThrows(CredentialSeal.UnreadableCredentialsException.class, () -> CredentialSeal.of(OTHER_KEY).open(stored));
+        assertThrows(CredentialSeal.UnreadableCredentialsException.class, () -> CredentialSeal.none().open(stored));
+        assertEquals(seal.seal(url), CredentialSeal.of(KEY, java.util.List.of(OTHER_KEY)).resealed(CredentialSeal.of(OTHER_KEY).seal(url)),
+                "a rotation reseals query values too");
+        assertEquals("https://host/feed?page=2&monkey=banana", seal.seal("https://host/feed?page=2&monkey=banana"));
+    }
+
+    @Test
     void oneUrlAlwaysSealsToTheSameTextAndDifferentOnesDoNot() {
         String url = "http://u:pw@host/feed";
         assertEquals(seal.seal(url), seal.seal(url), "the registry's uniqueness on the URL must still hold");
