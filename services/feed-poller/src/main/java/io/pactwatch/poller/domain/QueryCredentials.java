@@ -1,6 +1,7 @@
 package io.pactwatch.poller.domain;
 
 import io.pactwatch.contracts.UrlRedaction;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,7 +43,7 @@ final class QueryCredentials {
     }
 
     /** Whether any credential value of the URL's query satisfies {@code test}. */
-    static boolean any(String url, java.util.function.Predicate<String> test) {
+    static boolean any(String url, Predicate<String> test) {
         boolean[] found = {false};
         replaced(url, value -> {
             found[0] |= test.test(value);
