@@ -3,6 +3,7 @@ package io.pactwatch.notifier;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactwatch.contracts.AgreementEvent;
@@ -572,27 +573,21 @@ class NotifierFlowTest {
             locking.executeQuery("SELECT id FROM subscription WHERE id = " + held + " FOR NO KEY UPDATE").close();
             st.executeUpdate("INSERT INTO delivery (subscription_id, event_id, status) VALUES (" + gone + ", '" + event + "', 'PENDING'), ("
                     + held + ", '" + event + "', 'PENDING')");
-            await("the unsubscribed one's delivery failed", () -> "FAILED subscription UNSUBSCRIBED".equals(delivery(gone)));
+            await("the unsubscribed one's delivery failed", () -> "FAILED".equals(OneSignedEvent.delivery(gone).get("status")));
+            assertEquals("subscription UNSUBSCRIBED", OneSignedEvent.delivery(gone).get("last_error"));
             Thread.sleep(1500);
-            assertEquals("PENDING null", delivery(held), "not claimed while its subscription is held");
+            Map<String, Object> waiting = OneSignedEvent.delivery(held);
+            assertEquals("PENDING", waiting.get("status"), "not claimed while its subscription is held");
+            assertNull(waiting.get("last_error"));
             assertEquals(0, slack.attempts("held").size());
             lock.commit();
         }
         await("the held one's alert", () -> slack.attempts("held").size() == 1);
-        await("the held one's delivery sent", () -> "SENT null".equals(delivery(held)));
+        await("the held one's delivery sent", () -> "SENT".equals(OneSignedEvent.delivery(held).get("status")));
+        assertNull(OneSignedEvent.delivery(held).get("last_error"));
         Thread.sleep(1000);
         assertEquals(1, slack.attempts("held").size(), "sent once");
         assertEquals(0, slack.attempts("unsubscribed").size(), "nothing to the unsubscribed one");
-    }
-
-    /** The status and last error of a subscription's only delivery, as "STATUS error". */
-    static String delivery(long subscription) {
-        try (Connection db = database(); Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("SELECT status, last_error FROM delivery WHERE subscription_id = " + subscription)) {
-            return rs.next() ? rs.getString(1) + " " + rs.getString(2) : "none";
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Connection database() throws Exception {

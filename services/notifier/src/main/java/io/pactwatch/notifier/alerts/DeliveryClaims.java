@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * The dispatcher's claim: in one short transaction, locks due deliveries with {@code FOR UPDATE SKIP LOCKED} (so
- * replicas never take the same row) and their subscriptions the same way (so one replica at a time decides a webhook's
- * pacing), takes at most one per subscription whose pacing slot has come, and marks those SENDING with a claim
- * deadline. Deliveries of deleted or inactive subscriptions fail here.
+ * replicas never take the same row) and their subscriptions with skip too (so one replica at a time decides a
+ * webhook's pacing), takes at most one per subscription whose pacing slot has come, and marks those SENDING with a
+ * claim deadline. Deliveries of deleted or inactive subscriptions fail here.
  */
 @ApplicationScoped
 class DeliveryClaims {

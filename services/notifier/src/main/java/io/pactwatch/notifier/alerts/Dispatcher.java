@@ -158,8 +158,8 @@ public class Dispatcher {
 
     private Uni<DeliveryClaims.Claims> timedClaim() {
         long started = System.nanoTime();
-        return deliveryClaims.claim().invoke(claimed -> {
-            if (!claimed.claimed().isEmpty()) {
+        return deliveryClaims.claim().invoke(claims -> {
+            if (!claims.claimed().isEmpty()) {
                 metrics.dispatchClaim(Duration.ofNanos(System.nanoTime() - started));
             }
         });
