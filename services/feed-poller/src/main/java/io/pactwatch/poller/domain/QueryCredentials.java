@@ -7,7 +7,8 @@ import java.util.function.UnaryOperator;
 /**
  * Finds the credentials a feed URL carries in its query ({@code ?token=…}, {@code api_key=…}: parameters named as
  * {@link UrlRedaction#isCredentialParameter} says), so {@link CredentialSeal} can seal and open their values in place.
- * Everything else in the URL, the order of the parameters and their separators included, stays as written.
+ * Everything else in the URL, the order of the parameters and their separators included, stays as written; a
+ * parameter after a {@code ;} counts as {@link UrlRedaction} counts it.
  */
 final class QueryCredentials {
 
@@ -28,9 +29,9 @@ final class QueryCredentials {
             int next = url.indexOf('&', from);
             int partEnd = next < 0 || next > end ? end : next;
             String part = url.substring(from, partEnd);
-            int equals = part.indexOf('=');
-            if (equals > 0 && equals < part.length() - 1 && UrlRedaction.isCredentialParameter(part.substring(0, equals))) {
-                out.append(part, 0, equals + 1).append(change.apply(part.substring(equals + 1)));
+            int value = credentialValue(part);
+            if (value > 0) {
+                out.append(part, 0, value).append(change.apply(part.substring(value)));
             } else {
                 out.append(part);
             }
@@ -40,6 +41,30 @@ final class QueryCredentials {
             from = partEnd + 1;
         }
         return out.append(url, end, url.length()).toString();
+    }
+
+    /**
+     * Where the credential value of one {@code &}-separated part starts, or -1: a credential-named parameter at its
+     * start, or after a {@code ;} in it (the old CGI separator), as {@link UrlRedaction} reads a query, so what every
+     * display masks is also what is sealed. The value runs to the part's end, {@code ;}s included, as the mask does.
+     */
+    private static int credentialValue(String part) {
+        for (int start = 0; start >= 0; start = nextAfter(part, ';', start)) {
+            int equals = part.indexOf('=', start);
+            if (equals < 0) {
+                return -1;
+            }
+            String name = part.substring(start, equals);
+            if (!name.contains(";") && equals < part.length() - 1 && UrlRedaction.isCredentialParameter(name)) {
+                return equals + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int nextAfter(String text, char c, int from) {
+        int at = text.indexOf(c, from);
+        return at < 0 ? -1 : at + 1;
     }
 
     /** Whether any credential value of the URL's query satisfies {@code test}. */

@@ -57,6 +57,14 @@ class CredentialSealTest {
         assertEquals(seal.seal(url), CredentialSeal.of(KEY, java.util.List.of(OTHER_KEY)).resealed(CredentialSeal.of(OTHER_KEY).seal(url)),
                 "a rotation reseals query values too");
         assertEquals("https://host/feed?page=2&monkey=banana", seal.seal("https://host/feed?page=2&monkey=banana"));
+
+        String cgi = "https://host/feed.xml?a=1;token=s3cret;b=2&page=2"; // ';' separates as UrlRedaction reads it
+        String cgiStored = seal.seal(cgi);
+        assertFalse(cgiStored.contains("s3cret"), cgiStored);
+        assertTrue(cgiStored.startsWith("https://host/feed.xml?a=1;token=" + CredentialSeal.PREFIX), cgiStored);
+        assertTrue(cgiStored.endsWith("&page=2") && !cgiStored.contains("b=2"), "the value runs to the '&', as the mask: " + cgiStored);
+        assertEquals(cgi, seal.open(cgiStored));
+        assertEquals("https://host/feed?a=1;b=token=x", seal.seal("https://host/feed?a=1;b=token=x"), "b is the name there");
     }
 
     @Test
