@@ -1,10 +1,12 @@
 package io.pactwatch.bench;
 
 import io.pactwatch.contracts.ClassifiedArticle;
+import io.pactwatch.contracts.CloudEventTypes;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,18 +35,23 @@ final class ClassifiedTopic {
         props.put("batch.size", String.valueOf(256 * 1024));
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            corpus.generate(n, (ClassifiedArticle article) -> producer.send(
-                    new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, article.articleId(), Json.write(article)),
-                    (metadata, e) -> {
-                        if (e != null) {
-                            failure.compareAndSet(null, e);
-                        }
-                    }));
+            corpus.generate(n, (ClassifiedArticle article) -> producer.send(record(article), (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
             producer.flush();
         }
         if (failure.get() != null) {
             throw new IllegalStateException("producing the classified records failed", failure.get());
         }
+    }
+
+    /** A classified record as the classifier writes it: keyed by article id, with its {@code ce_relevant} header. */
+    private static ProducerRecord<String, String> record(ClassifiedArticle article) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, article.articleId(), Json.write(article));
+        record.headers().add(CloudEventTypes.RELEVANT_HEADER, String.valueOf(article.relevant()).getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /** Seconds a plain consumer of a new group takes to read N records of the topic from the earliest offset. */

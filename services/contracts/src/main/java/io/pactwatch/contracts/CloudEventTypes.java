@@ -14,6 +14,14 @@ public final class CloudEventTypes {
     public static final String SOURCE_CLASSIFIER = "/pactwatch/classifier";
     public static final String SOURCE_NOTIFIER = "/pactwatch/notifier";
 
+    /**
+     * CloudEvents extension attribute on {@link Topics#ARTICLES_CLASSIFIED} records: the value's {@code relevant} flag
+     * ({@code true} or {@code false}), so a consumer that wants only relevant articles can pass over the others
+     * without parsing them. In binary mode it travels as the {@link #RELEVANT_HEADER} header.
+     */
+    public static final String RELEVANT_EXTENSION = "relevant";
+    public static final String RELEVANT_HEADER = "ce_" + RELEVANT_EXTENSION;
+
     private CloudEventTypes() {
     }
 }

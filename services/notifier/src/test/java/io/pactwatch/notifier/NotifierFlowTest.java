@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pactwatch.contracts.AgreementEvent;
 import io.pactwatch.contracts.Certainty;
 import io.pactwatch.contracts.ClassifiedArticle;
+import io.pactwatch.contracts.CloudEventTypes;
 import io.pactwatch.contracts.EventType;
 import io.pactwatch.contracts.Evidence;
 import io.pactwatch.contracts.ExtractedEvent;
@@ -588,6 +589,30 @@ class NotifierFlowTest {
         Thread.sleep(1000);
         assertEquals(1, slack.attempts("held").size(), "sent once");
         assertEquals(0, slack.attempts("unsubscribed").size(), "nothing to the unsubscribed one");
+    }
+
+    /**
+     * A record the classifier marked irrelevant ({@code ce_relevant: false}) is acknowledged unread: even a value that
+     * reports a round, or is not JSON at all, changes nothing and is not dead-lettered. Only {@code false} skips:
+     * the next record of the partition, marked {@code true}, is stored, and proves the two before it were consumed.
+     */
+    @Test
+    @Order(18)
+    void recordsMarkedIrrelevantArePassedOverUnparsed() throws Exception {
+        int deadLettered = readAll(Topics.ARTICLES_CLASSIFIED_DLQ).size();
+        for (String[] record : List.of(
+                new String[] {"false", Json.write(report("m1", "wire", EventType.ROUND, 7, "2024-10-01", "US"))},
+                new String[] {"false", "{this is not json"},
+                new String[] {"true", Json.write(report("m2", "wire", EventType.ROUND, 8, "2024-11-05", "US"))})) {
+            ProducerRecord<String, String> marked = new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, "marked", record[1]);
+            marked.headers().add(CloudEventTypes.RELEVANT_HEADER, record[0].getBytes(StandardCharsets.UTF_8));
+            producer.send(marked).get();
+        }
+        await("round 8 stored", () -> given().get("/api/events?counterpart=US&type=ROUND&size=500").then().extract().jsonPath()
+                .getList("items.findAll { it.round == 8 }").size() == 1);
+        assertEquals(0, given().get("/api/events?counterpart=US&type=ROUND&size=500").then().extract().jsonPath()
+                .getList("items.findAll { it.round == 7 }").size(), "the report marked irrelevant is not read");
+        assertEquals(deadLettered, readAll(Topics.ARTICLES_CLASSIFIED_DLQ).size(), "nothing dead-lettered");
     }
 
     static Connection database() throws Exception {

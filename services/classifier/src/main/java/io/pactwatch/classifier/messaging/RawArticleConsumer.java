@@ -86,6 +86,7 @@ public class RawArticleConsumer {
                         .withType(CloudEventTypes.CLASSIFIED_ARTICLE)
                         .withSource(URI.create(CloudEventTypes.SOURCE_CLASSIFIER))
                         .withTimestamp(classified.classifiedAt().atZone(ZoneOffset.UTC))
+                        .withExtension(CloudEventTypes.RELEVANT_EXTENSION, classified.relevant())
                         .build()),
                 () -> {
                     settled.complete(null);

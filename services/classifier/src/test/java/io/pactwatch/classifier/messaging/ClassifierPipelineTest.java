@@ -62,6 +62,7 @@ class ClassifierPipelineTest {
         assertEquals(4, events.get(0).round());
         assertEquals(CloudEventTypes.CLASSIFIED_ARTICLE, header(rec, "ce_type"));
         assertEquals(CloudEventTypes.SOURCE_CLASSIFIER, header(rec, "ce_source"));
+        assertEquals("true", header(rec, CloudEventTypes.RELEVANT_HEADER));
     }
 
     @Test
@@ -74,6 +75,7 @@ class ClassifierPipelineTest {
         List<ConsumerRecord<String, String>> recs = awaitRecords(Topics.ARTICLES_CLASSIFIED, r -> id.equals(r.key()), 2);
         ClassifiedArticle first = Json.read(recs.get(0).value(), ClassifiedArticle.class);
         assertFalse(first.relevant());
+        assertEquals("false", header(recs.get(0), CloudEventTypes.RELEVANT_HEADER));
         assertEquals(recs.get(0).value(), recs.get(1).value(), "redelivery must give an identical verdict");
     }
 

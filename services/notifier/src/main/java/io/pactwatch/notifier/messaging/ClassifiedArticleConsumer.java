@@ -1,6 +1,7 @@
 package io.pactwatch.notifier.messaging;
 
 import io.pactwatch.contracts.ClassifiedArticle;
+import io.pactwatch.contracts.CloudEventTypes;
 import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.MalformedRecordException;
 import io.pactwatch.notifier.alerts.Dispatcher;
@@ -16,8 +17,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -28,13 +32,16 @@ import org.jboss.logging.Logger;
  * transaction fails, its articles are stored one by one instead, each retried with backoff for
  * {@code pactwatch.notifier.store-retry-for} (a conflict with a concurrent replica, PostgreSQL unreachable) before it is
  * dead-lettered, so one record the store cannot take holds up nothing else. A commit that planned deliveries due now
- * kicks the dispatcher, so alerts do not wait for its next poll.
+ * kicks the dispatcher, so alerts do not wait for its next poll. A record the classifier marked irrelevant (its
+ * {@code ce_relevant} header says {@code false}, about nine in ten) changes nothing here, so it is acknowledged with its
+ * batch without being parsed; a record without the header is parsed and judged by its value.
  */
 @ApplicationScoped
 public class ClassifiedArticleConsumer {
 
     public static final String CHANNEL = "classified-articles-in";
     private static final Logger LOG = Logger.getLogger(ClassifiedArticleConsumer.class);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.UTF_8);
 
     private final EventStore store;
     private final EventStream stream;
@@ -59,7 +66,12 @@ public class ClassifiedArticleConsumer {
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<Parsed> storable = new ArrayList<>();
         List<Uni<Void>> deadLettered = new ArrayList<>();
+        int passedOver = 0;
         for (KafkaRecord<String, String> record : batch) {
+            if (markedIrrelevant(record)) {
+                passedOver++;
+                continue;
+            }
             try {
                 storable.add(new Parsed(record, parse(record.getPayload())));
             } catch (MalformedRecordException e) {
@@ -71,8 +83,16 @@ public class ClassifiedArticleConsumer {
         Uni<Void> poison = deadLettered.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deadLettered).andFailFast().replaceWithVoid();
         // a dead-letter write that failed fails the batch: it is not committed, so its records come again
         Context context = Vertx.currentContext();
-        return poison.chain(() -> storeAll(storable, context))
+        int unparsed = passedOver;
+        return poison.chain(() -> storeAll(storable, unparsed, context))
+                .invoke(() -> metrics.articlesConsumed(false, unparsed))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    /** Whether the classifier marked the record irrelevant; only an explicit {@code false} counts. */
+    static boolean markedIrrelevant(KafkaRecord<?, ?> record) {
+        Header relevant = record.getHeaders().lastHeader(CloudEventTypes.RELEVANT_HEADER);
+        return relevant != null && Arrays.equals(FALSE, relevant.value());
     }
 
     private static ClassifiedArticle parse(String value) {
@@ -84,14 +104,20 @@ public class ClassifiedArticleConsumer {
         return article;
     }
 
-    /** The batch in one transaction; if that fails, one by one, so only a record the store cannot take is dead-lettered. */
-    private Uni<Void> storeAll(List<Parsed> parsed, Context context) {
+    /**
+     * The batch in one transaction; if that fails, one by one, so only a record the store cannot take is dead-lettered.
+     * {@code passedOver} counts the batch's records acknowledged unparsed, for the batch-size metric.
+     */
+    private Uni<Void> storeAll(List<Parsed> parsed, int passedOver, Context context) {
         if (parsed.isEmpty()) {
+            if (passedOver > 0) {
+                metrics.batchStored(passedOver, false);
+            }
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(() -> store.store(parsed.stream().map(Parsed::article).toList()))
                 .invoke(stored -> {
-                    metrics.batchStored(parsed.size(), parsed.stream().anyMatch(p -> p.article().relevant()));
+                    metrics.batchStored(parsed.size() + passedOver, parsed.stream().anyMatch(p -> p.article().relevant()));
                     stored(parsed, stored);
                 }).replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
@@ -119,7 +145,9 @@ public class ClassifiedArticleConsumer {
     }
 
     private void stored(List<Parsed> parsed, Stored stored) {
-        parsed.forEach(p -> metrics.articleConsumed(p.article().relevant()));
+        int relevant = (int) parsed.stream().filter(p -> p.article().relevant()).count();
+        metrics.articlesConsumed(true, relevant);
+        metrics.articlesConsumed(false, parsed.size() - relevant);
         stored.changes().forEach(stream::publish);
         if (stored.alertsDue()) {
             dispatcher.kick();

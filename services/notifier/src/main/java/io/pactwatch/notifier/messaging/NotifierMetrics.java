@@ -27,8 +27,10 @@ public class NotifierMetrics {
         registry.gauge("pactwatch_notifier_subscriptions_failing", failingSubscriptions);
     }
 
-    public void articleConsumed(boolean relevant) {
-        registry.counter("pactwatch_notifier_articles_consumed_total", "relevant", String.valueOf(relevant)).increment();
+    public void articlesConsumed(boolean relevant, int count) {
+        if (count > 0) {
+            registry.counter("pactwatch_notifier_articles_consumed_total", "relevant", String.valueOf(relevant)).increment(count);
+        }
     }
 
     /**

@@ -24,4 +24,17 @@ class NotifierMetricsTest {
         assertEquals(1, without.count());
         assertEquals(7, without.totalAmount());
     }
+
+    @Test
+    void articlesAreCountedByRelevanceInBulk() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        NotifierMetrics metrics = new NotifierMetrics(registry);
+        metrics.articlesConsumed(false, 300);
+        metrics.articlesConsumed(false, 45);
+        metrics.articlesConsumed(true, 12);
+        metrics.articlesConsumed(true, 0);
+
+        assertEquals(345, registry.get("pactwatch_notifier_articles_consumed_total").tag("relevant", "false").counter().count());
+        assertEquals(12, registry.get("pactwatch_notifier_articles_consumed_total").tag("relevant", "true").counter().count());
+    }
 }
