@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * classifier's hottest path. Alternatives are tried in their order, each with the same boundary assertions, so the
  * first alternative that matches (and thus the match end) is the one the whole pattern would pick. For ASCII
  * characters the alternatives that may start with the character are compiled together, in order, into one pattern,
- * so a position costs one match attempt, not one per alternative. When the source cannot be read (an unknown
+ * so a position costs one match attempt, not one per alternative, and none when the next character cannot follow
+ * there ({@link SecondChars}). When the source cannot be read (an unknown
  * construct, inline flags, back-references), the plain pattern is used.
  */
 final class PhrasePattern {
@@ -32,6 +33,11 @@ final class PhrasePattern {
     private final int[] asciiGroup;
     /** The distinct joins of the alternatives that may start with an ASCII character (each in pattern order). */
     private final Pattern[] asciiGroups;
+    /**
+     * For each ASCII first character, the ASCII second characters (bits 0-63 and 64-127) a match starting with the
+     * pair may have, as {@link SecondChars} found by running its group on the pair; null: not known (try the group).
+     */
+    private final long[][] asciiSeconds;
     /** One matcher per alternative and per ASCII group, and thread, reset onto each text (not thread-safe). */
     private final ThreadLocal<Slots> matchers;
 
@@ -58,6 +64,7 @@ final class PhrasePattern {
             firsts = null;
             asciiGroup = null;
             asciiGroups = null;
+            asciiSeconds = null;
             matchers = null;
             return;
         }
@@ -82,6 +89,13 @@ final class PhrasePattern {
             });
         }
         asciiGroups = groups.toArray(new Pattern[0]);
+        asciiSeconds = new long[128][];
+        List<String> sources = parts;
+        for (char c = 0; c < 128; c++) {
+            if (asciiGroup[c] >= 0 && Arrays.stream(startingWith(c)).allMatch(i -> SecondChars.probeable(sources.get(i)))) {
+                asciiSeconds[c] = SecondChars.after(asciiGroups[asciiGroup[c]], c);
+            }
+        }
         int slots = alternatives.length + asciiGroups.length;
         matchers = ThreadLocal.withInitial(() -> new Slots(new Matcher[slots], new String[slots]));
     }
@@ -194,7 +208,10 @@ final class PhrasePattern {
         char c = s.charAt(at);
         if (c < 128) {
             int g = asciiGroup[c];
-            return g < 0 ? -1 : endOfMatchAt(asciiGroups[g], alternatives.length + g, s, at, slots);
+            if (g < 0 || at + 1 < s.length() && !SecondChars.may(asciiSeconds[c], s.charAt(at + 1))) {
+                return -1;
+            }
+            return endOfMatchAt(asciiGroups[g], alternatives.length + g, s, at, slots);
         }
         for (int i : startingWith(c)) {
             int end = endOfMatchAt(alternatives[i], i, s, at, slots);
