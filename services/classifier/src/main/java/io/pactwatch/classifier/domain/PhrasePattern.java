@@ -74,6 +74,7 @@ final class PhrasePattern {
             alternatives[i] = Pattern.compile(BEFORE + parts.get(i) + AFTER, pattern.flags());
         }
         asciiGroup = new int[128];
+        asciiSeconds = new long[128][];
         Map<List<Integer>, Integer> groupOf = new LinkedHashMap<>();
         List<Pattern> groups = new ArrayList<>();
         for (char c = 0; c < 128; c++) {
@@ -87,15 +88,11 @@ final class PhrasePattern {
                 groups.add(Pattern.compile(BEFORE + String.join("|", joined) + AFTER, pattern.flags()));
                 return groups.size() - 1;
             });
-        }
-        asciiGroups = groups.toArray(new Pattern[0]);
-        asciiSeconds = new long[128][];
-        List<String> sources = parts;
-        for (char c = 0; c < 128; c++) {
-            if (asciiGroup[c] >= 0 && Arrays.stream(startingWith(c)).allMatch(i -> SecondChars.probeable(sources.get(i)))) {
-                asciiSeconds[c] = SecondChars.after(asciiGroups[asciiGroup[c]], c);
+            if (joined.stream().allMatch(SecondChars::probeable)) {
+                asciiSeconds[c] = SecondChars.after(groups.get(asciiGroup[c]), c);
             }
         }
+        asciiGroups = groups.toArray(new Pattern[0]);
         int slots = alternatives.length + asciiGroups.length;
         matchers = ThreadLocal.withInitial(() -> new Slots(new Matcher[slots], new String[slots]));
     }
