@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pactwatch.contracts.ClassifiedArticle;
 import io.pactwatch.contracts.CloudEventTypes;
 import io.pactwatch.contracts.EventType;
@@ -14,6 +15,7 @@ import io.pactwatch.contracts.Topics;
 import io.pactwatch.local.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,9 @@ class ClassifierPipelineTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    MeterRegistry meters;
+
     @Test
     void classifiesARawArticleAndPublishesItKeyedByIdWithCloudEventHeaders() throws Exception {
         String id = "it-" + UUID.randomUUID();
@@ -48,6 +53,7 @@ class ClassifierPipelineTest {
                 "<p>Ukraine and the United States held the fourth round of negotiations on a bilateral security "
                         + "agreement on May 6, the presidential office said.</p>"
                         + "<p>The U.K., Germany and France have already signed such agreements with Kyiv.</p>");
+        double relevantBefore = articlesCounted("relevant");
         produce(id, Json.write(raw));
 
         ConsumerRecord<String, String> rec = awaitRecord(Topics.ARTICLES_CLASSIFIED, r -> id.equals(r.key()));
@@ -63,6 +69,7 @@ class ClassifierPipelineTest {
         assertEquals(CloudEventTypes.CLASSIFIED_ARTICLE, header(rec, "ce_type"));
         assertEquals(CloudEventTypes.SOURCE_CLASSIFIER, header(rec, "ce_source"));
         assertEquals("true", header(rec, CloudEventTypes.RELEVANT_HEADER));
+        assertTrue(articlesCounted("relevant") >= relevantBefore + 1, "counted in pactwatch.classifier.articles");
     }
 
     @Test
@@ -70,6 +77,7 @@ class ClassifierPipelineTest {
         String id = "it-" + UUID.randomUUID();
         String json = Json.write(raw(id, "Rolling blackouts return across Ukraine",
                 "Power cuts were announced in most regions after strikes on power plants."));
+        double otherBefore = articlesCounted("not-relevant");
         produce(id, json);
         produce(id, json);
         List<ConsumerRecord<String, String>> recs = awaitRecords(Topics.ARTICLES_CLASSIFIED, r -> id.equals(r.key()), 2);
@@ -77,6 +85,11 @@ class ClassifierPipelineTest {
         assertFalse(first.relevant());
         assertEquals("false", header(recs.get(0), CloudEventTypes.RELEVANT_HEADER));
         assertEquals(recs.get(0).value(), recs.get(1).value(), "redelivery must give an identical verdict");
+        assertTrue(articlesCounted("not-relevant") >= otherBefore + 2, "counted in pactwatch.classifier.articles");
+    }
+
+    private double articlesCounted(String verdict) {
+        return meters.counter("pactwatch.classifier.articles", "verdict", verdict).count();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.pactwatch.notifier.persistence;
 
+import io.pactwatch.contracts.EventSource;
+import io.pactwatch.contracts.Json;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /** One article reporting one event. */
@@ -30,4 +33,31 @@ public class EventSourceEntity extends PanacheEntityBase {
     public String evidence;
     @Column(name = "attached_at")
     public Instant attachedAt;
+
+    // made once: a source never changes after it is attached, and a kept source is in many versions of its event
+    @Transient
+    private EventSource inView;
+    @Transient
+    private String inViewJson;
+
+    /** This source as an event's view carries it: title and evidence cut to the contract's limit. */
+    public EventSource inView() {
+        EventSource made = inView;
+        if (made == null) {
+            made = new EventSource(articleId, feedName, url, EventViews.cut(title), publishedAt,
+                    EventViews.cut(evidence));
+            inView = made;
+        }
+        return made;
+    }
+
+    /** {@link #inView()} as contract JSON. */
+    String inViewJson() {
+        String made = inViewJson;
+        if (made == null) {
+            made = Json.write(inView());
+            inViewJson = made;
+        }
+        return made;
+    }
 }

@@ -3,7 +3,6 @@ package io.pactwatch.notifier.persistence;
 import io.pactwatch.contracts.AgreementEvent;
 import io.pactwatch.contracts.ClassifiedArticle;
 import io.pactwatch.contracts.ExtractedEvent;
-import io.pactwatch.contracts.Json;
 import io.pactwatch.contracts.TrackerVerdict;
 import io.pactwatch.notifier.config.NotifierConfig;
 import io.pactwatch.notifier.domain.EventIdentityRules;
@@ -177,8 +176,8 @@ public class EventStore {
                     List<AgreementEvent> views = changed.stream().map(c -> EventViews.of(c.event, c.kind,
                             sources.getOrDefault(c.event.id, List.of()))).toList();
                     Instant now = Instant.now();
-                    Object[] outbox = views.stream().map(v -> OutboxEntity.of(v.eventId(), v.version(), Json.write(v), now))
-                            .toArray();
+                    Object[] outbox = views.stream().map(v -> OutboxEntity.of(v.eventId(), v.version(),
+                            EventViews.json(v, sources.getOrDefault(v.eventId(), List.of())), now)).toArray();
                     List<AgreementEvent> reported = IntStream.range(0, changed.size())
                             .filter(i -> changed.get(i).reported).mapToObj(views::get).toList();
                     Map<String, Instant> createdAt = changed.stream()

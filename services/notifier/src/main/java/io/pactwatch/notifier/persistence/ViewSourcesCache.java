@@ -22,7 +22,7 @@ import java.util.Map;
 @ApplicationScoped
 public class ViewSourcesCache {
 
-    /** Events kept, least recently used dropped first: a full entry holds 100 sources, about 100 kB. */
+    /** Events kept, least recently used dropped first: a full entry holds 100 sources and their JSON, about 200 kB. */
     static final int MAX_EVENTS = 256;
 
     private record Entry(long version, List<EventSourceEntity> sources) {

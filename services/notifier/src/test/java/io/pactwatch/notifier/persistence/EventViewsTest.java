@@ -66,4 +66,33 @@ class EventViewsTest {
         String cut = EventViews.cut(emoji);
         assertTrue(!Character.isHighSurrogate(cut.charAt(cut.length() - 2)), "never half a surrogate pair: " + cut.length());
     }
+
+    @Test
+    void aViewsJsonIsWhatJacksonWritesWithEachSourceWrittenOnce() {
+        String awkward = "Ukraine \"and\" the U.S. \\ signed\n\u00e0 \u2014 \u0001 </script> 🇺🇦 " + "z".repeat(1500);
+        List<EventSourceEntity> sources = new java.util.ArrayList<>(IntStream.range(0, 150)
+                .mapToObj(i -> source(i, i % 3 == 0 ? awkward + i : "title " + i)).toList());
+        sources.get(1).title = null;
+        sources.get(2).publishedAt = null;
+        sources.get(4).feedName = "Kyiv Independent";
+        AgreementEventEntity event = event(150);
+        event.round = 4;
+        event.linkedEventId = "e0";
+        for (int n : new int[] {0, 1, 2, 99, 100, 150}) {
+            AgreementEvent view = EventViews.of(event, ChangeKind.CORROBORATED, sources.subList(0, n));
+            assertEquals(Json.write(view), EventViews.json(view, sources.subList(0, n)), n + " sources");
+        }
+        String first = sources.get(0).inViewJson();
+        EventViews.json(EventViews.of(event(2), ChangeKind.NEW, sources.subList(0, 2)), sources.subList(0, 2));
+        assertTrue(first == sources.get(0).inViewJson(), "a source's JSON is written once");
+    }
+
+    @Test
+    void aViewNotBuiltFromTheGivenSourcesIsWrittenWhole() {
+        List<EventSourceEntity> sources = List.of(source(0, "zero"), source(1, "one"));
+        AgreementEvent view = EventViews.of(event(2), ChangeKind.NEW, sources);
+        List<EventSourceEntity> others = List.of(source(0, "zero"), source(1, "another title"));
+        assertEquals(Json.write(view), EventViews.json(view, others));
+        assertEquals(Json.write(view), EventViews.json(view, sources.subList(0, 1)));
+    }
 }
