@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,9 +32,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * articles/s, the ratio, peak lag and CPU (services, broker, PostgreSQL, the benchmark itself) and RSS per process.
  * Usage: {@code PipelineBenchmark [N] [warm-up articles]} (default 20000, 0): a warm-up first sends other articles
  * through the same pipeline and waits for them, so the figures are those of warm services (sustained), not of their
- * first minute's JIT compilation; the ceiling is measured after it.
+ * first minute's JIT compilation; the ceiling is measured after it, three times, and the best is the ceiling (single
+ * measurements of one build on one machine ranged from 31,000 to 47,000 records/s, which moved the ratio more than
+ * the changes it was to judge).
  */
 public final class PipelineBenchmark {
+
+    private static final int CEILING_TRIES = 3;
 
     private PipelineBenchmark() {
     }
@@ -57,12 +63,18 @@ public final class PipelineBenchmark {
                     System.out.printf("%nwarm-up: %,d other articles through the pipeline in %.1f s (%,.0f/s)%n", warmUp,
                             w.total, warmUp / w.total);
                 }
-                double ceiling = ceiling(bootstrap, keys, values);
+                double[] ceilings = new double[CEILING_TRIES];
+                for (int i = 0; i < ceilings.length; i++) {
+                    ceilings[i] = ceiling(bootstrap, keys, values);
+                }
+                double ceiling = Arrays.stream(ceilings).max().orElseThrow();
                 Run r = run(pipeline, bootstrap, keys, values, warmUp);
                 System.out.printf("%n== pactwatch pipeline benchmark: %d synthetic articles (~10%% relevant), after %,d warm-up articles ==%n",
                         n, warmUp);
                 System.out.printf("service JVM options                : %s%n", System.getProperty(Pipeline.JVM_OPTIONS_PROPERTY));
-                System.out.printf("raw Kafka produce->consume ceiling : %,10.0f articles/s%n", ceiling);
+                System.out.printf("raw Kafka produce->consume ceiling : %,10.0f articles/s (best of %s)%n", ceiling,
+                        Arrays.stream(ceilings).mapToObj(c -> String.format("%,.0f", c))
+                                .collect(Collectors.joining(", ")));
                 System.out.printf("produce to pactwatch.articles.raw  : %,10.1f s%n", r.produced);
                 System.out.printf("classifier done after              : %,10.1f s (%,.0f articles/s)%n", r.classifierDone, n / r.classifierDone);
                 System.out.printf("notifier done after                : %,10.1f s (%,.0f articles/s sustained end to end)%n", r.total, n / r.total);
