@@ -65,8 +65,8 @@ public final class EventViews {
     /**
      * The text {@code Json.write(view)} gives, with each source's JSON written once per source instead of once per
      * version: a view of an event with many reports is mostly sources it carried before, and serialising them again
-     * was about a seventh of the notifier's CPU in the pipeline benchmark. Falls back to {@code Json.write(view)} when
-     * the view was not built by {@link #of} from these sources.
+     * was about a seventh of the notifier's profile samples in the pipeline benchmark (half as fast, by JMH). Falls
+     * back to {@code Json.write(view)} when the view was not built by {@link #of} from these sources.
      *
      * @param sources the sources the view was built from, oldest first
      */
