@@ -75,10 +75,12 @@ public final class EventViews {
         if (carried.size() != Math.min(sources.size(), AgreementEvent.MAX_SOURCES)) {
             return Json.write(view);
         }
+        int sourcesLength = carried.size(); // the commas and brackets between and around them
         for (int i = 0; i < carried.size(); i++) {
             if (carried.get(i) != sources.get(i).inView()) {
                 return Json.write(view);
             }
+            sourcesLength += sources.get(i).inViewJson().length();
         }
         String head = Json.write(new AgreementEvent(view.eventId(), view.version(), view.change(), view.trackerId(),
                 view.counterpart(), view.counterpartName(), view.type(), view.round(), view.date(),
@@ -86,11 +88,7 @@ public final class EventViews {
         if (!head.endsWith(EMPTY_SOURCES)) {
             return Json.write(view);
         }
-        int length = head.length() + carried.size();
-        for (int i = 0; i < carried.size(); i++) {
-            length += sources.get(i).inViewJson().length();
-        }
-        StringBuilder json = new StringBuilder(length)
+        StringBuilder json = new StringBuilder(head.length() + sourcesLength)
                 .append(head, 0, head.length() - EMPTY_SOURCES.length()).append("\"sources\":[");
         for (int i = 0; i < carried.size(); i++) {
             json.append(i == 0 ? "" : ",").append(sources.get(i).inViewJson());
