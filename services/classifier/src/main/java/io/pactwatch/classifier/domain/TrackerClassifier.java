@@ -90,7 +90,6 @@ public final class TrackerClassifier {
         String text = article.text();
         List<Analysed> analysed = new ArrayList<>(sentences.size());
         boolean kindInNews = false;
-        boolean subjectInNews = false;
         boolean kindInTitle = false;
         boolean kindAnywhere = false;
         boolean firstStorySentenceSeen = false;
@@ -104,7 +103,6 @@ public final class TrackerClassifier {
             kindAnywhere |= a.kind();
             if (s.zone().isNews()) {
                 kindInNews |= a.kind();
-                subjectInNews = subjectInNews || a.subject();
             }
             if (s.zone() == Zone.TITLE) {
                 kindInTitle = a.kind();
@@ -113,6 +111,9 @@ public final class TrackerClassifier {
                 kindInFirstSentence = a.kind();
             }
         }
+        // the subject only counts beside an agreement phrase in the news (the title and the first sentence are news):
+        // most articles have none, and are spared the gazetteer and the subject's aliases on every news sentence
+        boolean subjectInNews = kindInNews && subjectInNews(analysed);
         boolean anchored = kindInNews && subjectInNews;
         List<Candidate> candidates = new ArrayList<>();
         Set<String> newsCounterparts = new HashSet<>();
@@ -129,6 +130,15 @@ public final class TrackerClassifier {
             score = relevant ? 0.6 : anchored ? 0.3 : kindAnywhere ? 0.1 : 0.0;
         }
         return new TrackerVerdict(tracker.id(), relevant, round(score), events);
+    }
+
+    private static boolean subjectInNews(List<Analysed> analysed) {
+        for (Analysed a : analysed) {
+            if (a.sentence().zone().isNews() && a.subject()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean excludedInNews(List<Analysed> analysed) {
