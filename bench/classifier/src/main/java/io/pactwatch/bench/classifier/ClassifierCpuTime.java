@@ -11,8 +11,9 @@ import java.util.List;
  * Classification throughput per CPU-second of the classifying thread, beside the JMH figure: on the shared machine
  * the wall-clock rate falls with every other build, while articles per second of this thread's own CPU time does
  * not (much). Warm-up and rounds are counted in this thread's CPU seconds too, so a loaded machine does not cut the
- * JIT's warm-up short. Same corpus mixes as {@link ClassifierThroughput}. Arguments: mix ("corpus" or
- * "long-pages"), warm-up CPU seconds, measured rounds, CPU seconds per round.
+ * JIT's warm-up short. Same corpus mixes as {@link ClassifierThroughput} (the pipeline benchmark's synthetic feed items
+ * through {@code SyntheticClassifierCpuTime}). Arguments: mix ("corpus" or "long-pages"), warm-up CPU seconds,
+ * measured rounds, CPU seconds per round.
  */
 public final class ClassifierCpuTime {
 
@@ -21,12 +22,20 @@ public final class ClassifierCpuTime {
 
     public static void main(String[] args) throws Exception {
         String mix = args.length > 0 ? args[0] : "corpus";
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        Classifier classifier = ClassifierFactory.bundled();
         List<ArticleInput> articles = ClassifierThroughput.readCorpus(ClassifierThroughput.corpusDir(),
                 "long-pages".equals(mix));
+        measure(mix, articles, args, 1);
+    }
+
+    /**
+     * Prints the rounds' articles per CPU-second for {@code articles} under {@code label}; reads warm-up CPU seconds,
+     * measured rounds and CPU seconds per round from {@code args}, starting at index {@code first}.
+     */
+    public static void measure(String label, List<ArticleInput> articles, String[] args, int first) {
+        int warmup = args.length > first ? Integer.parseInt(args[first]) : 6;
+        int rounds = args.length > first + 1 ? Integer.parseInt(args[first + 1]) : 5;
+        int seconds = args.length > first + 2 ? Integer.parseInt(args[first + 2]) : 2;
+        Classifier classifier = ClassifierFactory.bundled();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         run(classifier, articles, threads, warmup);
         for (int r = 1; r <= rounds; r++) {
@@ -36,7 +45,7 @@ public final class ClassifierCpuTime {
             double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             double wall = (System.nanoTime() - wall0) / 1e9;
             System.out.printf("%s round %d: %.0f articles per CPU-second (%.0f/s wall, thread had %.0f %% of a core)%n",
-                    mix, r, n / cpu, n / wall, 100 * cpu / wall);
+                    label, r, n / cpu, n / wall, 100 * cpu / wall);
         }
     }
 
