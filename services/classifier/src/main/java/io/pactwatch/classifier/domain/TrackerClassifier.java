@@ -111,10 +111,9 @@ public final class TrackerClassifier {
                 kindInFirstSentence = a.kind();
             }
         }
-        // the subject only counts beside an agreement phrase in the news (the title and the first sentence are news):
-        // most articles have none, and are spared the gazetteer and the subject's aliases on every news sentence
-        boolean subjectInNews = kindInNews && subjectInNews(analysed);
-        boolean anchored = kindInNews && subjectInNews;
+        // the subject is read only beside an agreement phrase in the news, the one place it counts: most articles have
+        // none, and are spared the gazetteer and the subject's aliases on every news sentence
+        boolean anchored = kindInNews && subjectInNews(analysed);
         List<Candidate> candidates = new ArrayList<>();
         Set<String> newsCounterparts = new HashSet<>();
         for (int i = 0; i < analysed.size(); i++) {
@@ -122,7 +121,8 @@ public final class TrackerClassifier {
         }
         var events = EventMerger.merge(DateElaboration.apply(candidates, analysed, published), text);
         boolean relevant = !events.isEmpty()
-                || ((kindInTitle || kindInFirstSentence) && subjectInNews && !excludedInNews(analysed));
+                // the title and the first sentence are news: with a phrase there, anchored is "the subject in the news"
+                || ((kindInTitle || kindInFirstSentence) && anchored && !excludedInNews(analysed));
         double score;
         if (!events.isEmpty()) {
             score = events.stream().mapToDouble(e -> e.score()).max().orElse(0);
