@@ -130,10 +130,7 @@ public final class AlertLatencyBenchmark {
                 }
             }
         } finally {
-            // the run's own databases (see withDatabaseSuffix) are not kept
-            LocalPostgres postgres = LocalPostgres.fromEnvironment();
-            postgres.dropDatabase(settings.pollerDatabase());
-            postgres.dropDatabase(settings.notifierDatabase());
+            RunCleanUp.remove(settings);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.pactwatch.bench;
 
-import io.pactwatch.local.LocalPostgres;
 import io.pactwatch.local.Pipeline;
 import io.pactwatch.local.PipelineSettings;
 import io.pactwatch.local.Services;
@@ -47,10 +46,7 @@ public final class ReplayBenchmark {
             System.out.printf("event store shape                 : %s%n",
                     EventStoreCounts.shape(pipeline.postgres(), settings.notifierDatabase()));
         } finally {
-            // the run's own databases (see withDatabaseSuffix) are not kept
-            LocalPostgres postgres = LocalPostgres.fromEnvironment();
-            postgres.dropDatabase(settings.pollerDatabase());
-            postgres.dropDatabase(settings.notifierDatabase());
+            RunCleanUp.remove(settings);
         }
     }
 

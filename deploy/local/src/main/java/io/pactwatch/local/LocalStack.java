@@ -17,7 +17,7 @@ public final class LocalStack {
         boolean keep = java.util.List.of(args).contains("--keep");
         PipelineSettings settings = PipelineSettings.localRun(!keep);
         if (!keep) {
-            wipe(settings.workDir().resolve("kafka"));
+            Directories.delete(settings.workDir().resolve("kafka")); // a fresh demo run starts from an empty log
         }
         System.out.println("[pactwatch] starting Kafka, demo feeds, Slack stand-in, mail catcher and the three services;"
                 + " logs in " + settings.workDir().resolve("logs"));
@@ -43,18 +43,6 @@ public final class LocalStack {
         pipeline.feeds().play();
         printBanner(pipeline);
         new CountDownLatch(1).await();
-    }
-
-    /** Deletes the broker's data so a fresh demo run starts from an empty log. */
-    private static void wipe(java.nio.file.Path dir) {
-        if (!java.nio.file.Files.exists(dir)) {
-            return;
-        }
-        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void printBanner(Pipeline p) {
