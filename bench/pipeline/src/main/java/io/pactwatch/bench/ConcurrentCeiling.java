@@ -1,13 +1,10 @@
 package io.pactwatch.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -115,19 +111,7 @@ final class ConcurrentCeiling {
     /** Writes the records as the benchmark's own producer does (linger 5 ms), failing after a short delivery timeout. */
     private static void produce(String bootstrap, String topic, List<String> keys, List<String> values) {
         try (KafkaProducer<String, String> producer = producer(bootstrap, "5", "16384")) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>(values.size());
-            for (int i = 0; i < values.size(); i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, keys.get(i), values.get(i))));
-            }
-            producer.flush();
-            for (Future<RecordMetadata> f : sent) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("produce failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            PipelineBenchmark.sendAll(producer, topic, keys, values);
         }
     }
 

@@ -17,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -260,18 +263,26 @@ public final class PipelineBenchmark {
         props.put("acks", "all");
         props.put("linger.ms", "5");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < values.size(); i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, keys.get(i), values.get(i))));
+            sendAll(producer, topic, keys, values);
+        }
+    }
+
+    /** Sends every record (key i with value i), then waits until the broker acknowledged all of them. */
+    static void sendAll(KafkaProducer<String, String> producer, String topic, List<String> keys, List<String> values) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            sent.add(producer.send(new ProducerRecord<>(topic, keys.get(i), values.get(i))));
+        }
+        producer.flush();
+        try {
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
             }
-            producer.flush();
-            for (java.util.concurrent.Future<?> f : sent) {
-                try {
-                    f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException("produce failed", e);
-                }
-            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("produce failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
