@@ -30,6 +30,11 @@ public record ArticleText(String text, int summaryStart, int contentStart) {
         return contentStart - 1;
     }
 
+    /** The plain summary, as {@link HtmlText#toPlainText} gives it (empty when the item had none). */
+    public String summary() {
+        return text.substring(summaryStart, summaryEnd());
+    }
+
     /** Which part of the article an offset falls in. */
     public Part partAt(int offset) {
         if (offset < summaryStart) {

@@ -48,7 +48,8 @@ public class ArticleClassification {
         var result = classifier.classify(new ArticleInput(raw.title(), raw.summary(), raw.content(), published));
         Instant classifiedAt = raw.fetchedAt() != null ? raw.fetchedAt()
                 : published != null ? published : Instant.EPOCH;
-        String summary = raw.summary() == null ? null : HtmlText.toPlainText(raw.summary());
+        // the summary as the classifier read it (its title there is made one line, so the record's is made plain again)
+        String summary = raw.summary() == null ? null : result.text().summary();
         ClassifiedArticle out = new ClassifiedArticle(raw.articleId(), raw.revision(), raw.feedName(), raw.url(),
                 raw.title() == null ? null : HtmlText.toPlainText(raw.title()), summary, raw.publishedAt(),
                 result.relevant(), result.score(), classifier.version(), classifiedAt, result.verdicts());

@@ -29,9 +29,10 @@ import org.jboss.logging.Logger;
  * Consumes raw articles a poll batch at a time, classifies them in order on a worker thread and publishes every
  * verdict. The batch is acknowledged (its offsets committed) only once the broker acknowledged every classified
  * record of it and every poison record reached {@code pactwatch.articles.raw.dlq} (a nacked record goes there by the
- * connector's dead-letter strategy while the partition moves on). Sending a whole batch before waiting costs one
- * broker round trip per batch instead of one per record; the idempotent producer keeps each partition's order, so
- * an article's revisions stay in order.
+ * connector's dead-letter strategy while the partition moves on). The whole batch is classified before any of it is
+ * sent, and sent before waiting: with the producer's linger at zero, records sent one by one between classifications
+ * each left in a produce request of their own; sent together they share a few. The idempotent producer keeps each
+ * partition's order, so an article's revisions stay in order.
  */
 @ApplicationScoped
 public class RawArticleConsumer {
@@ -53,33 +54,40 @@ public class RawArticleConsumer {
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<CompletableFuture<Void>> settled = new ArrayList<>(batch.getRecords().size());
+        List<Message<String>> classified = new ArrayList<>(batch.getRecords().size());
         for (KafkaRecord<String, String> in : batch) {
-            settled.add(handle(in));
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            settled.add(done);
+            Message<String> out = classify(in, done);
+            if (out != null) {
+                classified.add(out);
+            }
         }
+        classified.forEach(out::send);
         // a dead-letter write that failed fails the batch: it is not committed, so its records come again
         return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new)).thenCompose(v -> batch.ack());
     }
 
-    /** Classifies and sends one record; completes once its classified record is acked or it was dead-lettered. */
-    private CompletableFuture<Void> handle(KafkaRecord<String, String> in) {
+    /**
+     * The classified record of one raw record, which completes {@code settled} once the broker acknowledged it; or
+     * null when the raw record was dead-lettered instead ({@code settled} completes when that write is done).
+     */
+    private Message<String> classify(KafkaRecord<String, String> in, CompletableFuture<Void> settled) {
         RawArticle raw;
+        ClassifiedArticle classified;
         try {
             raw = ArticleClassification.validate(Json.read(in.getPayload(), RawArticle.class));
         } catch (MalformedRecordException e) {
             LOG.warnf("dead-lettering a poison raw record: %s", e.getMessage());
-            meters.counter("pactwatch.classifier.dead.letters").increment();
-            return in.nack(e).toCompletableFuture();
+            return deadLetter(in, e, settled);
         }
-        ClassifiedArticle classified;
         try {
             classified = classification.classify(raw);
         } catch (RuntimeException e) {
             LOG.errorf(e, "dead-lettering raw article %s: classification failed", raw.articleId());
-            meters.counter("pactwatch.classifier.dead.letters").increment();
-            return in.nack(e).toCompletableFuture();
+            return deadLetter(in, e, settled);
         }
-        CompletableFuture<Void> settled = new CompletableFuture<>();
-        Message<String> record = Message.of(Json.write(classified), Metadata.of(
+        return Message.of(Json.write(classified), Metadata.of(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(raw.articleId()).build(),
                 OutgoingCloudEventMetadata.builder()
                         .withId(raw.articleId() + "/" + raw.revision() + "/" + classified.classifierVersion())
@@ -96,7 +104,17 @@ public class RawArticleConsumer {
                     LOG.errorf(failure, "dead-lettering raw article %s: publishing failed", raw.articleId());
                     return in.nack(failure).whenComplete((v, t) -> settled.complete(null));
                 });
-        out.send(record);
-        return settled;
+    }
+
+    private Message<String> deadLetter(KafkaRecord<String, String> in, Exception reason, CompletableFuture<Void> settled) {
+        meters.counter("pactwatch.classifier.dead.letters").increment();
+        in.nack(reason).whenComplete((v, t) -> {
+            if (t == null) {
+                settled.complete(null);
+            } else {
+                settled.completeExceptionally(t);
+            }
+        });
+        return null;
     }
 }

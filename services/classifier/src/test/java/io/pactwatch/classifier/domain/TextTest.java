@@ -26,6 +26,14 @@ class TextTest {
     }
 
     @Test
+    void theSummaryPartIsThePlainSummary() {
+        String summary = "<p>Talks &amp; more.</p><p>Second\nparagraph, <b>bold</b>.</p>";
+        ArticleText t = ArticleText.of("<p>Two</p><p>lines</p>", summary, "<p>Body.</p>");
+        assertEquals(HtmlText.toPlainText(summary), t.summary());
+        assertEquals("", ArticleText.of("Title", null, "Body.").summary());
+    }
+
+    @Test
     void doesNotSplitAfterInitialismsOrAbbreviationsButDoesBeforeAnOpener() {
         String p = "Talks with the U.S. went well in Jan. last year. Mr. Yermak said so. It was with the U.S. The end.";
         List<String> s = SentenceSegmenter.split(p, 0, p.length()).stream().map(x -> p.substring(x[0], x[1])).toList();
