@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
@@ -17,8 +18,10 @@ import java.time.Instant;
 @Table(name = "event_source")
 public class EventSourceEntity extends PanacheEntityBase {
 
+    /** Taken fifty at a time (V5 migration), so a batch's sources go to PostgreSQL as batched inserts. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "event_source_ids")
+    @SequenceGenerator(name = "event_source_ids", sequenceName = "event_source_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "event_id")
     public String eventId;
