@@ -231,14 +231,9 @@ public final class PipelineBenchmark {
         return stats;
     }
 
-    /** Sum of all samples of a Prometheus counter. */
+    /** Sum of all samples of a Prometheus counter, scraped from a service's {@code /q/metrics}. */
     static double counter(String url, String name) {
-        return counter(url, name, "");
-    }
-
-    /** Sum of the samples of a Prometheus counter whose labels contain {@code label} (e.g. {@code a="b"}). */
-    static double counter(String url, String name, String label) {
-        return sum(Http.get(url + "/q/metrics", null).body(), name, label);
+        return sum(Http.get(url + "/q/metrics", null).body(), name, "");
     }
 
     /** Sum of the samples of a series in a Prometheus scrape whose labels contain {@code label}. */
