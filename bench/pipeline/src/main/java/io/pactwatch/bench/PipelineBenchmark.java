@@ -163,8 +163,8 @@ public final class PipelineBenchmark {
      * Publishes the records and waits until both services are done with them. The classifier's progress is the
      * classified topic's end offsets, read every 100 ms; the notifier's is its counter ({@code already} counted before),
      * scraped once a second and every 100 ms once the classifier is done: a scrape renders every meter of a service
-     * (the Kafka clients' many; 14 ms of the classifier's CPU, the notifier's page is larger): one a second during a
-     * warm-up took 5 % of the notifier's and 3 % of the classifier's profile samples.
+     * (the Kafka clients' many; 14 ms of the classifier's CPU, 8-12 ms of an idle notifier's for its 195 kB page): one a
+     * second during a warm-up took 5 % of the notifier's and 3 % of the classifier's profile samples.
      */
     private static Run run(Pipeline pipeline, String bootstrap, List<String> keys, List<String> values, long already)
             throws InterruptedException, SQLException {
