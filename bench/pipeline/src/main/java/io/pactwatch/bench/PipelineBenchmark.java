@@ -7,6 +7,7 @@ import io.pactwatch.local.Http;
 import io.pactwatch.local.Pipeline;
 import io.pactwatch.local.PipelineSettings;
 import io.pactwatch.local.Services;
+import io.pactwatch.local.testing.PrometheusText;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -149,8 +150,10 @@ public final class PipelineBenchmark {
             String name = "pactwatch_notifier_batch_records";
             String transaction = "transaction=\"true\"";
             String metrics = Http.get(notifier + "/q/metrics", null).body();
-            return new Batches(sum(metrics, name + "_count", ""), sum(metrics, name + "_sum", ""),
-                    sum(metrics, name + "_count", transaction), sum(metrics, name + "_sum", transaction));
+            return new Batches(PrometheusText.sum(metrics, name + "_count", null),
+                    PrometheusText.sum(metrics, name + "_sum", null),
+                    PrometheusText.sum(metrics, name + "_count", transaction),
+                    PrometheusText.sum(metrics, name + "_sum", transaction));
         }
 
         Batches minus(Batches b) {
@@ -233,15 +236,7 @@ public final class PipelineBenchmark {
 
     /** Sum of all samples of a Prometheus counter, scraped from a service's {@code /q/metrics}. */
     static double counter(String url, String name) {
-        return sum(Http.get(url + "/q/metrics", null).body(), name, "");
-    }
-
-    /** Sum of the samples of a series in a Prometheus scrape whose labels contain {@code label}. */
-    private static double sum(String metrics, String name, String label) {
-        return metrics.lines()
-                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .filter(l -> label.isEmpty() || l.substring(0, l.lastIndexOf(' ')).contains(label))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return PrometheusText.sum(Http.get(url + "/q/metrics", null).body(), name, null);
     }
 
     private static double ceiling(String bootstrap, List<String> keys, List<String> values) {
