@@ -91,6 +91,14 @@ public final class KafkaBroker {
         }
     }
 
+    /** Deletes the stopped broker's log segments; its broker.log and configuration stay for reading. */
+    public synchronized void deleteData() {
+        if (isAlive()) {
+            throw new IllegalStateException("the broker on port " + port + " is running: stop it before deleting its data");
+        }
+        Directories.delete(dataDir);
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

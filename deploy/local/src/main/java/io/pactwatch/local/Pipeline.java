@@ -278,6 +278,10 @@ public final class Pipeline implements AutoCloseable {
             broker.stop();
         }
         if (settings.databasesOwnedByThisJvm()) {
+            // A test run's data is thrown away like its databases; the logs under workDir/logs stay for reading.
+            if (broker != null) {
+                broker.deleteData();
+            }
             for (String db : List.of(settings.pollerDatabase(), settings.notifierDatabase())) {
                 try {
                     postgres.dropDatabase(db);

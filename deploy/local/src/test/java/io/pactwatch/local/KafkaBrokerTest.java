@@ -2,9 +2,12 @@ package io.pactwatch.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactwatch.contracts.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +24,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The harness's broker is a real Kafka: topics, produce, consume, and a kill -9 that loses no acknowledged record. */
+/**
+ * The harness's broker is a real Kafka: topics, produce, consume, and a kill -9 that loses no acknowledged record;
+ * its data is deleted only once it has stopped.
+ */
 class KafkaBrokerTest {
 
     static KafkaBroker broker;
@@ -36,6 +43,7 @@ class KafkaBrokerTest {
     @AfterAll
     static void stop() {
         broker.stop();
+        broker.deleteData();
     }
 
     @Test
@@ -84,5 +92,22 @@ class KafkaBrokerTest {
             }
         }
         assertEquals(List.of("v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"), values);
+    }
+
+    @Test
+    void aRunningBrokersDataIsNotDeleted() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, broker::deleteData);
+        assertTrue(refused.getMessage().contains("stop it before deleting its data"), refused.getMessage());
+        assertTrue(broker.isAlive());
+    }
+
+    @Test
+    void deletingAStoppedBrokersDataKeepsItsLog(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data/harness-0"));
+        Files.writeString(data.resolve("00000000000000000000.log"), "segment");
+        Path log = Files.writeString(dir.resolve("broker.log"), "started");
+        new KafkaBroker(0, 0, dir.resolve("data"), log).deleteData();
+        assertFalse(Files.exists(dir.resolve("data")));
+        assertEquals("started", Files.readString(log));
     }
 }

@@ -4,7 +4,7 @@ import io.pactwatch.local.KafkaBroker;
 
 /**
  * One broker per test JVM, started on first use. Fault tests reach it through {@link #get()} to kill -9 and
- * restart it.
+ * restart it. When the JVM exits the broker stops and its data goes; its broker.log stays in the temporary directory.
  */
 public final class SharedBroker {
 
@@ -15,7 +15,12 @@ public final class SharedBroker {
 
     public static synchronized KafkaBroker get() {
         if (broker == null) {
-            broker = KafkaBroker.onFreePorts().start();
+            KafkaBroker started = KafkaBroker.onFreePorts().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.stop();
+                started.deleteData();
+            }, "stop-shared-broker"));
+            broker = started;
         }
         return broker;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every feed dialect the poller promises, the charset rules, broken dates, and the hostile payloads it refuses. */
 class FeedParserTest {
@@ -110,8 +111,8 @@ class FeedParserTest {
     }
 
     @Test
-    void xxeIsRefusedAndNoFileIsRead() throws Exception {
-        Path secret = Files.createTempFile("pactwatch-secret", ".txt");
+    void xxeIsRefusedAndNoFileIsRead(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-CONTENT");
         String xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
                 + "<rss version=\"2.0\"><channel><title>&xxe;</title><link>http://x.example/</link><description>d</description>"

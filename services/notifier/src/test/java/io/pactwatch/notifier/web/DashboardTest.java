@@ -193,7 +193,8 @@ class DashboardTest {
     void inChromiumTheTimelineIsOrderedUpdatesLiveAndShowsEvidence() throws Exception {
         assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "Debian's chromium and chromium-driver are needed: run deploy/local/chromium.sh (./pactwatch test does)");
-        Path profile = Files.createTempDirectory("pactwatch-chromium");
+        // In target/, beside the driver's log and the screenshots: mvn clean removes it, /tmp stays clean.
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
